@@ -9,7 +9,7 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export type Id<P extends string> = `${P}_${string}` & { readonly __brand: P };
 
 let lastTime = 0;
-let lastRandom = Buffer.alloc(10);
+let lastRandom: Buffer = Buffer.alloc(10);
 
 export function newId<P extends string>(prefix: P, now = Date.now()): Id<P> {
   let random: Buffer;

@@ -1,0 +1,5 @@
+import type { AppRoutes } from "../platform/http/types.ts";
+import { identityRoutes } from "../platform/identity/routes.ts";
+
+/** Every module's HTTP routes, registered by buildApp in this order. */
+export const ROUTES: AppRoutes[] = [identityRoutes];

@@ -1,0 +1,25 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startServer } from "../../app/server.ts";
+import { loadConfig } from "../config/config.ts";
+import { openTestStore } from "../db/testing.ts";
+
+/**
+ * A real server for browser and HTTP tests: a fresh migrated PGlite database, the demo seed, the built
+ * web app, listening on 127.0.0.1 at an ephemeral port.
+ */
+export async function startTestServer(options: { demo?: boolean } = {}) {
+  const store = await openTestStore("pglite");
+  const home = mkdtempSync(path.join(tmpdir(), "aicc-test-"));
+  const config = loadConfig({}, { home, host: "127.0.0.1", port: 0, logLevel: "silent", inProcessWorkers: 0 });
+  const server = await startServer(config, store, { demo: options.demo ?? true });
+  return {
+    url: server.url,
+    ctx: server.ctx,
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
+}
