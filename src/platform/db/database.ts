@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { lockDataDir } from "./pglite-lock.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseEngine = "pglite" | "postgres";
@@ -54,7 +55,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       },
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
@@ -72,6 +77,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     async close() {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }

@@ -17,7 +17,7 @@ export async function registerWebApp(app: AppInstance, webRoot: string): Promise
     index: false,
     setHeaders(res, file) {
       if (file.includes(`${path.sep}assets${path.sep}`))
-        res.header("cache-control", "public, max-age=31536000, immutable");
+        res.setHeader("cache-control", "public, max-age=31536000, immutable");
     },
   });
   return { indexHtml: readFileSync(indexFile, "utf8") };
