@@ -112,7 +112,7 @@ export async function runCli(
       strict: true,
     });
     for (const [name, spec] of Object.entries(command.options ?? {})) {
-      if (spec.required && parsed.values[name] === undefined)
+      if (spec.required && (parsed.values as Record<string, unknown>)[name] === undefined)
         throw new UsageError(`--${name} is required (aicc ${command.path.join(" ")} --help)`);
     }
     const required = (command.positionals ?? []).filter((p) => !p.endsWith("?") && !p.endsWith("..."));

@@ -34,9 +34,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions): Promi
     logger: level === "silent" ? false : { level },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     genReqId: () => newId("req"),
-    requestIdLogLabel: "requestId",
     trustProxy: false,
-    disableRequestLogging: level !== "debug" && level !== "trace",
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

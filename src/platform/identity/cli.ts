@@ -19,6 +19,17 @@ async function orgIdByName(ctx: AppContext, name: string): Promise<string> {
   return org.id;
 }
 
+async function allUsers(ctx: AppContext) {
+  const users = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.identity.listUsers(null, { limit: 500, ...(cursor ? { cursor } : {}) });
+    users.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return users;
+}
+
 /** `aicc org …` and `aicc user …`: local administration by whoever holds the database. */
 export function identityCommands(withContext: WithContext): Command[] {
   return [
@@ -100,7 +111,7 @@ export function identityCommands(withContext: WithContext): Command[] {
       summary: "List users",
       run: (_args, io) =>
         withContext(async (ctx) => {
-          const users = await ctx.identity.listUsers(null);
+          const users = await allUsers(ctx);
           io.print(users, (us: typeof users) =>
             us
               .map(
@@ -136,9 +147,9 @@ export function identityCommands(withContext: WithContext): Command[] {
       },
       run: ({ values }, io) =>
         withContext(async (ctx) => {
-          const user = (await ctx.identity.listUsers(null)).find((u) => u.email === String(values.email).toLowerCase());
-          if (!user) throw notFound(`user ${values.email}`);
-          const token = await ctx.identity.createToken(null, user.id, {
+          const userId = await ctx.identity.userIdByEmail(String(values.email));
+          if (!userId) throw notFound(`user ${values.email}`);
+          const token = await ctx.identity.createToken(null, userId, {
             name: values.name,
             scopes: values.scopes ? list(values.scopes) : ["read"],
             ...(values.days ? { expiresInDays: Number(values.days) } : {}),

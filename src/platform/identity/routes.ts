@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery } from "../db/pagination.ts";
 import { clearSessionCookie, requirePrincipal, SESSION_COOKIE, setSessionCookie } from "../http/auth.ts";
 import type { AppRoutes } from "../http/types.ts";
 import { visibleModules } from "../policy/index.ts";
@@ -140,20 +141,25 @@ export const identityRoutes: AppRoutes = (app, ctx) => {
     },
   );
 
-  app.get("/api/users", { schema: { tags: ["identity"], summary: "Users (admin)" } }, async (request) => {
-    const users = await ctx.identity.listUsers(requirePrincipal(request));
-    return {
-      users: users.map((u) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.display_name,
-        roles: u.roles,
-        clearance: u.clearance,
-        orgName: u.org_name,
-        disabled: u.disabled_at !== null,
-      })),
-    };
-  });
+  app.get(
+    "/api/users",
+    { schema: { tags: ["identity"], summary: "Users (admin), by email", querystring: PageQuery } },
+    async (request) => {
+      const page = await ctx.identity.listUsers(requirePrincipal(request), request.query);
+      return {
+        nextCursor: page.nextCursor,
+        users: page.items.map((u) => ({
+          id: u.id,
+          email: u.email,
+          displayName: u.display_name,
+          roles: u.roles,
+          clearance: u.clearance,
+          orgName: u.org_name,
+          disabled: u.disabled_at !== null,
+        })),
+      };
+    },
+  );
 
   app.post(
     "/api/users",

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { z } from "zod";
 import { type AuditActor, appendAudit, SYSTEM_ACTOR } from "../audit/audit.ts";
 import type { Db } from "../db/database.ts";
+import { type PageQuery, toPage } from "../db/pagination.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors/errors.ts";
 import { newId } from "../ids/ids.ts";
 import { canListOrgs, canManageToken, canManageUsers, type Decision } from "../policy/index.ts";
@@ -135,9 +136,9 @@ export class IdentityService {
     });
   }
 
-  async listUsers(actor: Principal | null) {
+  async listUsers(actor: Principal | null, page: PageQuery = { limit: 500 }) {
     if (actor) authorize(canManageUsers(actor));
-    return this.db
+    let query = this.db
       .selectFrom("users")
       .innerJoin("orgs", "orgs.id", "users.org_id")
       .select([
@@ -149,9 +150,10 @@ export class IdentityService {
         "orgs.name as org_name",
         "users.disabled_at",
       ])
-      .orderBy("orgs.name")
       .orderBy("users.email")
-      .execute();
+      .limit(page.limit + 1);
+    if (page.cursor) query = query.where("users.email", ">", page.cursor);
+    return toPage(await query.execute(), page.limit, (u) => u.email);
   }
 
   async listOrgs(actor: Principal | null): Promise<Org[]> {
@@ -176,6 +178,10 @@ export class IdentityService {
         subjectId: user.id,
       });
     });
+  }
+
+  async userIdByEmail(email: string): Promise<string | undefined> {
+    return (await store.findUserByEmail(this.db, email.trim().toLowerCase()))?.id;
   }
 
   /** True when demo users exist: a production `serve` refuses to start on demo data. */
