@@ -2,7 +2,7 @@ import type { Org, OrgKind, Role } from "../platform/identity/model.ts";
 import type { AppContext } from "./context.ts";
 
 /** Every demo user's password. Demo users exist only in demo mode (`npm start`, `aicc serve --demo`). */
-export const DEMO_PASSWORD = "aicc-demo";
+export const DEMO_PASSWORD = "aicc-demo-2026";
 
 interface DemoOrg {
   name: string;

@@ -13,7 +13,13 @@ export async function startTestServer(options: { demo?: boolean } = {}) {
   const store = await openTestStore("pglite");
   const home = mkdtempSync(path.join(tmpdir(), "aicc-test-"));
   const config = loadConfig({}, { home, host: "127.0.0.1", port: 0, logLevel: "silent", inProcessWorkers: 0 });
-  const server = await startServer(config, store, { demo: options.demo ?? true });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, store, { demo: options.demo ?? true });
+  } catch (error) {
+    await store.close(); // an open PGlite would keep the test process alive
+    throw error;
+  }
   return {
     url: server.url,
     ctx: server.ctx,
