@@ -47,6 +47,11 @@ export interface ModelOutput {
   costUsd?: number;
   /** Time the provider took (ms), excluding time queued behind rate limits. */
   latencyMs: number;
+  /**
+   * Time (ms) the call spent before its answering attempt: queued behind the concurrency limit or a
+   * Retry-After pause, backing off, and in failed attempts. Not counted against a sample's wall time.
+   */
+  waitMs?: number;
   /** True when served from the response cache. */
   cached?: boolean;
 }
@@ -105,6 +110,8 @@ export interface Dataset {
   samples: Sample[];
   /** Where it came from and its licence, for the run log. */
   source: { path?: string; licence?: string; description?: string };
+  /** Items the loader left out, each with why (e.g. its task files are missing), for the run log. */
+  excluded?: { id: string; reason: string }[];
 }
 
 // ---- solving and scoring ---------------------------------------------------------------------
