@@ -1,10 +1,16 @@
+import { advisoryCommands } from "../clearinghouse/advisories/cli.ts";
+import { importCommands } from "../clearinghouse/imports/cli.ts";
+import { reportCommands } from "../clearinghouse/reports/cli.ts";
+import { evalCommands } from "../evaluation/runner/cli.ts";
 import { auditCommands } from "../platform/audit/cli.ts";
-import { type Command, runCli } from "../platform/cli/frame.ts";
+import { type Command, runCli, UsageError } from "../platform/cli/frame.ts";
 import { ConfigError, loadConfig } from "../platform/config/config.ts";
 import { migrate, migrationStatus } from "../platform/db/migrator.ts";
 import { identityCommands } from "../platform/identity/cli.ts";
+import { queueStats, requeueDeadJobs, requeueJob } from "../platform/queue/index.ts";
 import { type AppContext, createContext } from "./context.ts";
 import { DEMO_PASSWORD, demoLogins } from "./demo-seed.ts";
+import { createWorker } from "./jobs.ts";
 import { openConfiguredStore, startServer } from "./server.ts";
 
 /** The `aicc` command: every module's commands over one configuration and one store. */
@@ -61,6 +67,54 @@ const platformCommands: Command[] = [
     },
   },
   {
+    path: ["worker"],
+    summary: "Run a queue worker process (several, on several machines, share one PostgreSQL)",
+    options: { concurrency: { type: "string", description: "jobs at once (default 4)" } },
+    async run({ values }, io) {
+      const store = await openConfiguredStore(config);
+      await migrate(store);
+      const worker = createWorker(createContext(config, store), Number(values.concurrency ?? 4));
+      if (!worker) {
+        io.info("no module defines a queue yet: nothing to do");
+        await store.close();
+        return;
+      }
+      worker.start();
+      io.info(`aicc worker running (${store.engine}); stop with Ctrl-C`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      });
+      await worker.stop();
+      await store.close();
+    },
+  },
+  {
+    path: ["queue", "stats"],
+    summary: "Job counts per queue and state",
+    run: (_args, io) =>
+      withContext(async (ctx) => {
+        const stats = await queueStats(ctx.db);
+        io.print(stats, (s: typeof stats) => JSON.stringify(s, null, 2));
+      }),
+  },
+  {
+    path: ["queue", "requeue"],
+    summary: "Give a dead job a fresh attempt budget (--all: every dead job)",
+    positionals: ["job-id?"],
+    options: { all: { type: "boolean", description: "requeue every dead job" } },
+    run: ({ values, positionals }, io) =>
+      withContext(async (ctx) => {
+        if (values.all) {
+          const count = await requeueDeadJobs(ctx.db, {});
+          io.print({ requeued: count }, () => `requeued ${count} dead jobs`);
+        } else if (positionals[0]) {
+          await requeueJob(ctx.db, positionals[0]);
+          io.print({ requeued: positionals[0] }, () => `requeued ${positionals[0]}`);
+        } else throw new UsageError("give a job id or --all");
+      }),
+  },
+  {
     path: ["migrate"],
     summary: "Apply pending database migrations (--status: list them)",
     options: { status: { type: "boolean", description: "show applied and pending migrations, change nothing" } },
@@ -88,6 +142,14 @@ const platformCommands: Command[] = [
   },
 ];
 
-const commands: Command[] = [...platformCommands, ...identityCommands(withContext), ...auditCommands(withContext)];
+const commands: Command[] = [
+  ...platformCommands,
+  ...identityCommands(withContext),
+  ...auditCommands(withContext),
+  ...reportCommands(withContext),
+  ...evalCommands(withContext),
+  ...importCommands(withContext),
+  ...advisoryCommands(withContext),
+];
 
 process.exitCode = await runCli(commands, process.argv.slice(2));

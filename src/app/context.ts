@@ -1,3 +1,9 @@
+import { CsafFeed } from "../clearinghouse/advisories/csaf-feed.ts";
+import { OsvApi } from "../clearinghouse/advisories/osv-api.ts";
+import { publisherFor } from "../clearinghouse/advisories/render-context.ts";
+import { AdvisoryService } from "../clearinghouse/advisories/service.ts";
+import { ImportService } from "../clearinghouse/imports/service.ts";
+import { ReportService } from "../clearinghouse/reports/service.ts";
 import type { Config } from "../platform/config/config.ts";
 import { loadMasterKey } from "../platform/crypto/master-key.ts";
 import { Vault } from "../platform/crypto/vault.ts";
@@ -14,15 +20,29 @@ export interface AppContext {
   db: Db;
   vault: Vault;
   identity: IdentityService;
+  advisories: AdvisoryService;
+  imports: ImportService;
+  osv: OsvApi;
+  csafFeed: CsafFeed;
+  reports: ReportService;
 }
 
 export function createContext(config: Config, store: Store, overrides: Partial<AppContext> = {}): AppContext {
   const vault = overrides.vault ?? new Vault(loadMasterKey(config));
+  const advisories =
+    overrides.advisories ??
+    new AdvisoryService(store.db, publisherFor(config.publicUrl ?? `http://${config.host}:${config.port}`));
   return {
     config,
     store,
     db: store.db,
     vault,
     identity: overrides.identity ?? new IdentityService(store.db),
+    advisories,
+    // PostgreSQL writes several documents at once; PGlite has one connection.
+    imports: overrides.imports ?? new ImportService(store.db, advisories, store.engine === "postgres" ? 4 : 1),
+    osv: overrides.osv ?? new OsvApi(store.db),
+    csafFeed: overrides.csafFeed ?? new CsafFeed(store.db, advisories.publisher),
+    reports: overrides.reports ?? new ReportService(store.db, advisories),
   };
 }

@@ -7,6 +7,7 @@ import { buildApp } from "../platform/http/app.ts";
 import type { AppInstance } from "../platform/http/types.ts";
 import { type AppContext, createContext } from "./context.ts";
 import { seedDemo } from "./demo-seed.ts";
+import { createWorker } from "./jobs.ts";
 import { ROUTES } from "./routes.ts";
 
 export function packageVersion(): string {
@@ -48,6 +49,8 @@ export async function startServer(config: Config, store: Store, options: { demo:
     version: packageVersion(),
   });
   await app.listen({ host: config.host, port: config.port });
+  // Embedded mode has no other process to run jobs; with PostgreSQL, `aicc worker` processes add capacity.
+  const worker = createWorker(ctx, config.inProcessWorkers)?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   return {
@@ -56,6 +59,7 @@ export async function startServer(config: Config, store: Store, options: { demo:
     url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
     seeded,
     async close() {
+      await worker?.stop();
       await app.close();
     },
   };
