@@ -1,3 +1,4 @@
+import { registerEvalJobs } from "../evaluation/runner/cli.ts";
 import { Worker } from "../platform/queue/index.ts";
 import type { AppContext } from "./context.ts";
 
@@ -7,7 +8,7 @@ import type { AppContext } from "./context.ts";
  */
 export type JobRegistration = (worker: Worker, ctx: AppContext) => void;
 
-export const JOB_HANDLERS: JobRegistration[] = [];
+export const JOB_HANDLERS: JobRegistration[] = [registerEvalJobs];
 
 /** A worker with every handler registered, or undefined when no module defines a queue yet. */
 export function createWorker(ctx: AppContext, concurrency: number): Worker | undefined {

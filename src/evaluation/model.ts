@@ -7,7 +7,11 @@ import { z } from "zod";
 
 // ---- messages and model calls ----------------------------------------------------------------
 
-export const ToolCallSchema = z.object({ id: z.string(), name: z.string(), arguments: z.record(z.string(), z.unknown()) });
+export const ToolCallSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  arguments: z.record(z.string(), z.unknown()),
+});
 export type ToolCall = z.infer<typeof ToolCallSchema>;
 
 export const ChatMessageSchema = z.discriminatedUnion("role", [
@@ -127,7 +131,15 @@ export type SampleLimits = z.infer<typeof SampleLimitsSchema>;
 /** Every event of a sample, written to the run's log as it happens. */
 export type SampleEvent =
   | { type: "model"; at: string; request: { messages: number; tools: string[] }; output: ModelOutput; callKey: string }
-  | { type: "tool"; at: string; call: ToolCall; output: string; exitCode?: number; durationMs: number; truncated: boolean }
+  | {
+      type: "tool";
+      at: string;
+      call: ToolCall;
+      output: string;
+      exitCode?: number;
+      durationMs: number;
+      truncated: boolean;
+    }
   | { type: "score"; at: string; scorer: string; score: Score }
   | { type: "error"; at: string; kind: "infrastructure" | "model" | "limit"; message: string }
   | { type: "info"; at: string; message: string };
@@ -158,7 +170,10 @@ export type Solver = (ctx: SolverContext) => Promise<SolverResult>;
 export interface ToolBox {
   definitions: ToolDefinition[];
   /** Runs one tool call; the sandbox's output (truncated) is returned as text. */
-  call(call: ToolCall, signal: AbortSignal): Promise<{ output: string; exitCode?: number; truncated: boolean; submitted?: string }>;
+  call(
+    call: ToolCall,
+    signal: AbortSignal,
+  ): Promise<{ output: string; exitCode?: number; truncated: boolean; submitted?: string }>;
   close(): Promise<void>;
 }
 
@@ -174,7 +189,11 @@ export const ScoreSchema = z.object({
 export type Score = z.infer<typeof ScoreSchema>;
 
 /** A scorer is a plain async function (Inspect's shape). */
-export type Scorer = (result: SolverResult, sample: Sample, ctx: { judge?: ModelProvider; signal: AbortSignal }) => Promise<Score>;
+export type Scorer = (
+  result: SolverResult,
+  sample: Sample,
+  ctx: { judge?: ModelProvider; signal: AbortSignal },
+) => Promise<Score>;
 
 export interface Task {
   name: string;

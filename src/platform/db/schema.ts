@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { AdvisoryTables } from "../../clearinghouse/advisories/tables.ts";
+import type { ReportTables } from "../../clearinghouse/reports/tables.ts";
+import type { EvaluationRunTables } from "../../evaluation/runner/tables.ts";
 
 /**
  * Table types for Kysely. Each module declares its own tables in its `tables.ts`; this file joins them
@@ -153,7 +156,7 @@ export interface PlatformTables {
   instance_settings: InstanceSettingsTable;
 }
 
-export type Database = PlatformTables;
+export type Database = PlatformTables & AdvisoryTables & ReportTables & EvaluationRunTables;
 
 export type UserRow = Selectable<UsersTable>;
 export type OrgRow = Selectable<OrgsTable>;

@@ -184,6 +184,12 @@ export class IdentityService {
     return (await store.findUserByEmail(this.db, email.trim().toLowerCase()))?.id;
   }
 
+  /** The principal of an enabled user, by email: CLI commands that act for a user (`--as`). */
+  async principalByEmail(email: string): Promise<Principal | undefined> {
+    const id = await this.userIdByEmail(email);
+    return id === undefined ? undefined : store.principalForUser(this.db, id, null);
+  }
+
   /** True when demo users exist: a production `serve` refuses to start on demo data. */
   async hasDemoData(): Promise<boolean> {
     return (

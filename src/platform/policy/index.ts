@@ -2,5 +2,7 @@
  * The one policy module: every access question the system asks is answered here, as a pure function
  * of (principal, resource). Routes, services, exports and feeds call these; nothing else decides access.
  */
+
+export * from "./clearinghouse.ts";
 export * from "./decision.ts";
 export * from "./platform.ts";
