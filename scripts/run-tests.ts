@@ -38,9 +38,13 @@ if (existsSync(path.join(root, "scripts", "build-web.ts"))) {
 console.log(
   `npm test: ${files.length} test files; database engines: PGlite${process.env.DATABASE_URL ? " and PostgreSQL (DATABASE_URL)" : ""}`,
 );
-const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", ...flags, ...files], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "test" },
-});
+const run = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", ...flags, ...files],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "test" },
+  },
+);
 process.exit(run.status ?? 1);
