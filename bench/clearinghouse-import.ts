@@ -8,48 +8,22 @@
  *
  *   node --import tsx bench/clearinghouse-import.ts
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createContext } from "../src/app/context.ts";
 import type { ImportSummary } from "../src/clearinghouse/imports/model.ts";
 import { loadConfig, projectRoot } from "../src/platform/config/config.ts";
-import { type DatabaseEngine, openStore, type Store } from "../src/platform/db/database.ts";
-import { migrate } from "../src/platform/db/migrator.ts";
+import type { DatabaseEngine, Store } from "../src/platform/db/database.ts";
+import { openTestStore } from "../src/platform/db/testing.ts";
 
 const DATA = path.join(projectRoot(), "..", "shared", "data", "advisories");
 const SETS = ["go-vulndb", "pypa"];
 
 async function scratch(engine: DatabaseEngine): Promise<{ store: Store; drop(): Promise<void> }> {
-  if (engine === "pglite") {
-    const store = await openStore({});
-    await migrate(store);
-    return { store, drop: () => store.close() };
-  }
-  const name = `aicc_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: 10 });
-  await migrate(store);
-  return {
-    store,
-    async drop() {
-      await store.close();
-      await admin(`drop database ${name} with (force)`);
-    },
-  };
+  // Room for every writer at once, so the pool is not what is measured.
+  const store = await openTestStore(engine, { poolSize: 10 });
+  return { store, drop: () => store.close() };
 }
 
 interface Pass {

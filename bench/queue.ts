@@ -7,12 +7,10 @@
  *
  *   npx tsx bench/queue.ts [jobs-per-run]        (default 300 on PGlite, 600 on PostgreSQL)
  */
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
-import { type DatabaseEngine, openStore, type Store } from "../src/platform/db/database.ts";
-import { migrate } from "../src/platform/db/migrator.ts";
+import type { DatabaseEngine, Store } from "../src/platform/db/database.ts";
+import { openTestStore } from "../src/platform/db/testing.ts";
 import { enqueue, Worker } from "../src/platform/queue/index.ts";
 import { createEffectsTable, effectsQueue, memoryLogger, recordEffect } from "../src/platform/queue/testing.ts";
 
@@ -20,40 +18,10 @@ const WORKER_COUNTS = [1, 4];
 const CONCURRENCY = 1;
 const MAX_PROCESS_MS = 8_000;
 
-interface Scratch {
-  store: Store;
-  drop(): Promise<void>;
-}
-
-async function scratch(engine: DatabaseEngine): Promise<Scratch> {
-  if (engine === "pglite") {
-    const store = await openStore({});
-    await migrate(store);
-    return { store, drop: () => store.close() };
-  }
-  const name = `aicc_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (query: string) => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(query);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  // Room for every worker's claim, heartbeat and commit at once, so the pool is not what is measured.
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: 20 });
-  await migrate(store);
-  return {
-    store,
-    async drop() {
-      await store.close();
-      await admin(`drop database ${name} with (force)`);
-    },
-  };
+async function scratch(engine: DatabaseEngine): Promise<{ store: Store; drop(): Promise<void> }> {
+  // Room for every writer at once, so the pool is not what is measured.
+  const store = await openTestStore(engine, { poolSize: 20 });
+  return { store, drop: () => store.close() };
 }
 
 interface Figures {

@@ -71,13 +71,13 @@ async function postgresTemplate(): Promise<string> {
   return name;
 }
 
-/** Opens a fresh, migrated database on `engine`; `close()` also drops it. */
-export async function openTestStore(engine: DatabaseEngine): Promise<Store> {
+/** Opens a fresh, migrated database on `engine`; `close()` also drops it (tests and benchmarks). */
+export async function openTestStore(engine: DatabaseEngine, options: { poolSize?: number } = {}): Promise<Store> {
   if (engine === "pglite") return openStore({ loadDataDir: await pgliteTemplate() });
   const template = await postgresTemplate();
   const name = `aicc_t_${randomBytes(6).toString("hex")}`;
   await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
-  const store = await openStore({ databaseUrl: adminUrl(name), poolSize: 5 });
+  const store = await openStore({ databaseUrl: adminUrl(name), poolSize: options.poolSize ?? 5 });
   return {
     ...store,
     databaseUrl: adminUrl(name),
