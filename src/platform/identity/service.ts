@@ -7,6 +7,7 @@ import { type PageQuery, toPage } from "../db/pagination.ts";
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors/errors.ts";
 import { newId } from "../ids/ids.ts";
 import { canListOrgs, canManageToken, canManageUsers, type Decision } from "../policy/index.ts";
+import { type LoginProvider, passwordLoginProvider } from "./login-provider.ts";
 import {
   type ApiToken,
   LoginInput,
@@ -18,7 +19,7 @@ import {
   type Principal,
   ROLES_BY_KIND,
 } from "./model.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
+import { hashPassword } from "./password.ts";
 import * as store from "./store.ts";
 
 /** Login attempt limits: failures per account and per client address within a window. */
@@ -67,7 +68,10 @@ function toApiToken(row: {
 
 /** Organisations, users, password login, sessions and API tokens. */
 export class IdentityService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly loginProvider: LoginProvider = passwordLoginProvider,
+  ) {}
 
   // ---- organisations and users -------------------------------------------------------------
 
@@ -227,9 +231,8 @@ export class IdentityService {
         );
       }
     }
-    const user = await store.findUserByEmail(this.db, email);
-    const good = await verifyPassword(user?.password_hash ?? null, password);
-    if (!user || !good || user.disabled_at) {
+    const user = await this.loginProvider.authenticate(this.db, { email, password });
+    if (!user) {
       await store.bumpCounter(this.db, accountKey, LOGIN_LIMITS.windowSeconds);
       await store.bumpCounter(this.db, addressKey, LOGIN_LIMITS.windowSeconds);
       throw new AppError("unauthenticated", "Email or password is wrong");
