@@ -4,7 +4,7 @@
  * `::KEY:value:KEY:value::` mini-format, e.g. `::NATURE:ChildOf:CWE ID:319:VIEW ID:1000:ORDINAL:Primary::`.
  */
 import { fail, ok, type Result } from "../result.ts";
-import { parseCsv } from "./csv.ts";
+import { parseCsv } from "../text/csv.ts";
 
 /** CWE weakness abstraction levels, broadest first. */
 export const CWE_ABSTRACTIONS = ["Pillar", "Class", "Base", "Variant", "Compound"] as const;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { parseCsv } from "../text/csv.ts";
 import {
   CWE_CATALOGUE_VERSION,
   cweAncestors,
@@ -9,7 +10,6 @@ import {
   cweLabel,
   cweName,
   cweNumber,
-  parseCsv,
   parseCweCsv,
   parseCweId,
   parseRelatedWeaknesses,

@@ -8,7 +8,6 @@ export {
   cweLabel,
   cweName,
 } from "./catalogue.ts";
-export { parseCsv } from "./csv.ts";
 export {
   CWE_ABSTRACTIONS,
   CWE_STATUSES,

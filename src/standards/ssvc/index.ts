@@ -37,7 +37,6 @@ export {
 export { parseSsvcNamespace, REGISTERED_NAMESPACES, type SsvcNamespace } from "./namespace.ts";
 export {
   emitSelectionList,
-  isRfc3339DateTime,
   parseSelectionList,
   type SelectedValueRef,
   type Selection,

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { isRfc3339DateTime } from "../text/date-time.ts";
 import {
   builtinDecisionTable,
   emitSelectionList,
   evaluateDecisionTable,
-  isRfc3339DateTime,
   parseSelectionList,
   SSVC_TABLE_IDS,
   selectionInputs,

@@ -2,8 +2,10 @@
  * SSVC selection lists (SSVC `SelectionList` schema 2.0.0, the shape CVE JSON 5.2 embeds as
  * `ssvcV2_0_0`): which values were selected for which decision points, when, and about what.
  */
+
 import type { JsonObject } from "../json/index.ts";
 import { fail, ok, type Result } from "../result.ts";
+import { isRfc3339DateTime } from "../text/date-time.ts";
 import { isSsvcKey, isSsvcVersion, SSVC_SCHEMA_VERSION } from "./decision-point.ts";
 import type { DecisionOutcome, SsvcInputs } from "./evaluate.ts";
 import { arrayAt, child, objectAt, onlyFields, optionalStringAt, stringAt } from "./json-fields.ts";
@@ -58,33 +60,7 @@ export interface SelectionListOptions {
   includeDefinitions?: boolean;
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
-
-/** True for an RFC 3339 date-time with in-range fields. */
-export function isRfc3339DateTime(text: string): boolean {
-  const m = RFC3339.exec(text);
-  if (!m) return false;
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4], m[5], m[6]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  const daysInMonth = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 60 &&
-    offsetOk
-  );
-}
 
 /**
  * The selection list recording an evaluation: every input value (given or derived) and the outcome,

@@ -4,8 +4,9 @@
  * cells hold value names in lower case. Rows are read against a known table, so each cell
  * resolves to a value key.
  */
-import { parseCsv } from "../cwe/csv.ts";
+
 import { fail, ok, type Result } from "../result.ts";
+import { parseCsv } from "../text/csv.ts";
 import { type DecisionPoint, decisionPointId, findValue } from "./decision-point.ts";
 import type { DecisionTable } from "./decision-table.ts";
 

@@ -10,7 +10,7 @@ import { cweLabel, parseCweId } from "../cwe/index.ts";
 import type { JsonObject } from "../json/index.ts";
 import { fail, ok, type Result } from "../result.ts";
 // The RFC 3339 check lives with SSVC selection lists, the first standard here that needed it.
-import { isRfc3339DateTime } from "../ssvc/selection-list.ts";
+import { isRfc3339DateTime } from "../text/date-time.ts";
 import { TLP_LABELS, type TlpLabel } from "../tlp/index.ts";
 import { isStixId } from "./identifiers.ts";
 import { type StixAffectedProduct, softwareObject } from "./software.ts";
