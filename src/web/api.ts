@@ -28,7 +28,7 @@ export interface ApiClientOptions {
   onUnauthenticated?: () => void;
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * The small typed client of the platform API. Cookie-authenticated: it keeps the CSRF token from
@@ -78,6 +78,14 @@ export class ApiClient {
 
   revokeToken(id: string): Promise<void> {
     return this.#request<void>("DELETE", `/api/tokens/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Any JSON call of the API. Feature folders wrap it in typed functions of their own
+   * (`routes/<module>/api.ts`), so this class stays the one place that speaks HTTP.
+   */
+  request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    return this.#request<T>(method, path, body);
   }
 
   #remember(session: Session): Session {
