@@ -6,6 +6,7 @@ import { migrate } from "../platform/db/migrator.ts";
 import { buildApp } from "../platform/http/app.ts";
 import type { AppInstance } from "../platform/http/types.ts";
 import { type AppContext, createContext } from "./context.ts";
+import { seedDemoContent } from "./demo-content.ts";
 import { seedDemo } from "./demo-seed.ts";
 import { createWorker } from "./jobs.ts";
 import { ROUTES } from "./routes.ts";
@@ -33,12 +34,22 @@ export interface RunningServer {
  * Starts the API and web server on an open store: migrations, demo seed (demo mode only), HTTP.
  * A production start refuses a database holding demo users, so a demo is never mistaken for a service.
  */
-export async function startServer(config: Config, store: Store, options: { demo: boolean }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  store: Store,
+  options: {
+    demo: boolean;
+    /** Seed the demo's reports, advisories and case too (default: yes, with `demo`). */
+    demoContent?: boolean;
+  },
+): Promise<RunningServer> {
   await migrate(store);
   const ctx = createContext(config, store);
   let seeded = false;
-  if (options.demo) seeded = await seedDemo(ctx);
-  else if (await ctx.identity.hasDemoData()) {
+  if (options.demo) {
+    seeded = await seedDemo(ctx);
+    if (seeded && options.demoContent !== false) await seedDemoContent(ctx);
+  } else if (await ctx.identity.hasDemoData()) {
     throw new DemoDataError(
       "this database holds demo users; start it with `aicc serve --demo` or use a fresh database",
     );
