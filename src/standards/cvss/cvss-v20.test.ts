@@ -28,6 +28,12 @@ describe("CVSS 2.0", () => {
     assert.deepEqual([result.base, result.temporal, result.environmental], [5.7, 5, 5]);
   });
 
+  it("stops the environmental score at 0 where the guide's equation goes negative", () => {
+    // Adjusted impact 10.41 × 0.275 × 0.5 = 1.43 gives an adjusted base of (0.858 + 0.48 − 1.5) × 1.176 < 0.
+    const result = scores("AV:L/AC:H/Au:M/C:P/I:N/A:N/E:U/RL:OF/RC:UC/CDP:N/TD:H/CR:L/IR:L/AR:L");
+    assert.deepEqual([result.base, result.environmental, result.score], [0.8, 0, 0]);
+  });
+
   it("reports subscores and the most specific score", () => {
     const result = scores("AV:N/AC:L/Au:N/C:P/I:P/A:P");
     assert.deepEqual([result.base, result.impact, result.exploitability, result.score], [7.5, 6.4, 10, 7.5]);

@@ -100,7 +100,9 @@ function impactOf(c: number, i: number, a: number): number {
 }
 
 function baseOf(impact: number, exploitability: number): number {
-  return roundHalfUp1((0.6 * impact + 0.4 * exploitability - 1.5) * (impact === 0 ? 0 : 1.176));
+  // The guide's formula goes below zero for an impact adjusted down by low requirements (CR/IR/AR:L with
+  // one partial impact); scores are defined on 0–10, so it stops at 0.
+  return Math.max(0, roundHalfUp1((0.6 * impact + 0.4 * exploitability - 1.5) * (impact === 0 ? 0 : 1.176)));
 }
 
 /** NVD's CVSS 2.0 scale: Low 0.0–3.9, Medium 4.0–6.9, High 7.0–10.0. */
