@@ -1,7 +1,7 @@
 import { type AuditActor, appendAudit, SYSTEM_ACTOR } from "../../platform/audit/audit.ts";
 import { digestOf } from "../../platform/crypto/canonical-json.ts";
 import type { Db, Tx } from "../../platform/db/database.ts";
-import { AppError, conflict, notFound } from "../../platform/errors/errors.ts";
+import { conflict, notFound, parseInput } from "../../platform/errors/errors.ts";
 import type { Principal } from "../../platform/identity/model.ts";
 import { actorOf, authorize } from "../../platform/identity/service.ts";
 import {
@@ -40,13 +40,7 @@ function auditActor(actor: Principal | null): AuditActor {
 }
 
 function parseDraft(input: unknown) {
-  const result = AdvisoryDraftSchema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((i) => ({
-    field: ["draft", ...i.path.map(String)].join("."),
-    message: i.message,
-  }));
-  throw new AppError("validation", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+  return parseInput(AdvisoryDraftSchema, input, "draft");
 }
 
 const iso = (time: string) => new Date(time).toISOString();

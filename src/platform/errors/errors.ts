@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * The one catalogue of domain errors. Services throw `AppError` with a stable code; the HTTP layer maps
  * it to RFC 9457 problem+json and the CLI to a one-line message and a non-zero exit. Services never
@@ -47,3 +49,17 @@ export const forbidden = (why: string) => new AppError("forbidden", why);
 export const invalid = (field: string, message: string) =>
   new AppError("validation", `${field}: ${message}`, [{ field, message }]);
 export const conflict = (message: string) => new AppError("conflict", message);
+
+/**
+ * Parses `input` with `schema` or throws a validation error naming every bad field (`prefix.path`),
+ * so the CLI and service callers get the same answer the HTTP routes give.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => {
+    const path = [...(prefix ? [prefix] : []), ...i.path.map(String)];
+    return { field: path.join(".") || "(input)", message: i.message };
+  });
+  throw new AppError("validation", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+}

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { z } from "zod";
 import { type AuditActor, appendAudit, SYSTEM_ACTOR } from "../audit/audit.ts";
 import type { Db } from "../db/database.ts";
 import { type PageQuery, toPage } from "../db/pagination.ts";
-import { AppError, conflict, forbidden, invalid, notFound } from "../errors/errors.ts";
+import { AppError, conflict, forbidden, invalid, notFound, parseInput } from "../errors/errors.ts";
 import { newId } from "../ids/ids.ts";
 import { canListOrgs, canManageToken, canManageUsers, type Decision } from "../policy/index.ts";
 import { type LoginProvider, passwordLoginProvider } from "./login-provider.ts";
@@ -39,13 +38,6 @@ export function authorize(decision: Decision): void {
   if (!decision.allow) throw forbidden(decision.reason);
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((i) => ({ field: i.path.join(".") || "(input)", message: i.message }));
-  throw new AppError("validation", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
-}
-
 function toApiToken(row: {
   id: string;
   name: string;
@@ -78,7 +70,7 @@ export class IdentityService {
   /** `actor` null means the local operator at the CLI (trusted: it holds the database). */
   async createOrg(actor: Principal | null, input: unknown): Promise<Org> {
     if (actor) authorize(canManageUsers(actor));
-    const data = parse(NewOrgInput, input);
+    const data = parseInput(NewOrgInput, input);
     if (data.kind !== "operator" && data.sectors.length > 0)
       throw invalid("sectors", "only operators have CISA sectors");
     return this.db.transaction().execute(async (trx) => {
@@ -103,7 +95,7 @@ export class IdentityService {
 
   async createUser(actor: Principal | null, input: unknown, options: { demo?: boolean } = {}) {
     if (actor) authorize(canManageUsers(actor));
-    const data = parse(NewUserInput, input);
+    const data = parseInput(NewUserInput, input);
     const passwordHash = await hashPassword(data.password);
     return this.db.transaction().execute(async (trx) => {
       const org = await trx.selectFrom("orgs").selectAll().where("id", "=", data.orgId).executeTakeFirst();
@@ -211,7 +203,7 @@ export class IdentityService {
 
   /** Password login, rate-limited per account and per address; returns the new session's cookie value. */
   async login(input: unknown, address: string, userAgent: string | undefined) {
-    const { email, password } = parse(LoginInput, input);
+    const { email, password } = parseInput(LoginInput, input);
     const accountKey = `login:account:${email}`;
     const addressKey = `login:address:${address}`;
     for (const [key, limit] of [
@@ -280,7 +272,7 @@ export class IdentityService {
   /** Creates a token for `owner`; the secret is returned once and only its hash is stored. */
   async createToken(actor: Principal | null, ownerId: string, input: unknown) {
     if (actor) authorize(canManageToken(actor, ownerId));
-    const data = parse(NewTokenInput, input);
+    const data = parseInput(NewTokenInput, input);
     const secret = `aicc_pat_${randomBytes(30).toString("base64url")}`;
     return this.db.transaction().execute(async (trx) => {
       if (!(await store.findUser(trx, ownerId))) throw notFound(`user ${ownerId}`);
