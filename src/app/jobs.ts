@@ -1,4 +1,5 @@
 import { registerEvalJobs } from "../evaluation/runner/cli.ts";
+import { registerNotificationJobs } from "../platform/notifications/delivery.ts";
 import { Worker } from "../platform/queue/index.ts";
 import type { AppContext } from "./context.ts";
 
@@ -8,7 +9,7 @@ import type { AppContext } from "./context.ts";
  */
 export type JobRegistration = (worker: Worker, ctx: AppContext) => void;
 
-export const JOB_HANDLERS: JobRegistration[] = [registerEvalJobs];
+export const JOB_HANDLERS: JobRegistration[] = [registerEvalJobs, registerNotificationJobs];
 
 /** A worker with every handler registered, or undefined when no module defines a queue yet. */
 export function createWorker(ctx: AppContext, concurrency: number): Worker | undefined {

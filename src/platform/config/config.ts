@@ -22,6 +22,14 @@ export const ConfigSchema = z.object({
   secureCookies: z.boolean(),
   /** In-process workers for the embedded mode (0 disables). */
   inProcessWorkers: z.coerce.number().int().min(0).max(64),
+  /** SMTP server for notification e-mail (smtp://host:port or smtps://user:pass@host:port); absent: no e-mail. */
+  smtpUrl: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From address of notification e-mail; required with smtpUrl. */
+  smtpFrom: z.string().min(3).max(320).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -35,6 +43,8 @@ const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: "LOG_LEVEL",
   secureCookies: "AICC_SECURE_COOKIES",
   inProcessWorkers: "AICC_WORKERS",
+  smtpUrl: "AICC_SMTP_URL",
+  smtpFrom: "AICC_SMTP_FROM",
 };
 
 /** Thrown at start when an environment variable is invalid; the message names the variable. */
@@ -51,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || "info",
     secureCookies: env.AICC_SECURE_COOKIES === "1" || env.AICC_SECURE_COOKIES === "true",
     inProcessWorkers: env.AICC_WORKERS || "2",
+    smtpUrl: env.AICC_SMTP_URL || undefined,
+    smtpFrom: env.AICC_SMTP_FROM || undefined,
     ...overrides,
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -59,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const key = issue.path[0] as keyof Config;
     throw new ConfigError(`${ENV_NAMES[key] ?? String(key)}: ${issue.message}`);
   }
+  if (parsed.data.smtpUrl !== undefined && parsed.data.smtpFrom === undefined)
+    throw new ConfigError(`${ENV_NAMES.smtpFrom}: is required when ${ENV_NAMES.smtpUrl} is set`);
   return parsed.data;
 }
 
