@@ -31,6 +31,11 @@ test("package keys meet across purl, CPE and vendor+product spellings", () => {
   assert.ok(cpe.includes("vp:zipkitproject:zipkit") && product.includes("vp:zipkitproject:zipkit"));
 });
 
+test("a Go module's major-version suffix is not its product name", () => {
+  const keys = packageKeys([{ kind: "purl", purl: "pkg:golang/github.com/go-chi/chi/v5@5.0.1" }]);
+  assert.ok(keys.includes("name:chi") && !keys.includes("name:v5"), keys.join());
+});
+
 test("stack fingerprints ignore addresses, line numbers and arguments", () => {
   assert.equal(normaliseFrame("#0 0x55d0 in png_read_row (png.c:1234:7)"), "png_read_row");
   const a = stackFingerprint({ frames: ["#0 0x1 in f (a.c:1)", "#1 0x2 in g (a.c:2)"], sink: "memcpy" });

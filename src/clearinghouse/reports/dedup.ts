@@ -25,6 +25,8 @@ export interface DuplicateCandidate {
   kind: "report" | "advisory";
   title: string;
   score: number;
+  /** At or above MERGE_SUGGESTION_SCORE: proposed as the same flaw (a coordinator still decides). */
+  suggestMerge: boolean;
   reasons: string[];
   createdAt: string;
 }
@@ -32,6 +34,15 @@ export interface DuplicateCandidate {
 /** The name part of a package key: lower case, alphanumerics only ("Log4j-Core" → "log4jcore"). */
 export function nameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+/** A language binding's affix, spelt apart from the product ("docker-py", "python-gnupg", "node-sass"). */
+const BINDING_AFFIX = /^(?:python|py|go|node)[-_.](?=.)|[-_.](?:python|py|go|js|node)$/i;
+
+/** Name keys of a product: its name, and without a binding affix when it has one (docker-py → docker). */
+function nameKeys(name: string): string[] {
+  const bare = name.replace(BINDING_AFFIX, "");
+  return bare === name ? [`name:${nameKey(name)}`] : [`name:${nameKey(name)}`, `name:${nameKey(bare)}`];
 }
 
 /** The OSV-style package name of a purl (Go and npm keep their namespace), for advisory lookups. */
@@ -42,6 +53,15 @@ export function purlPackageName(purl: string): string | null {
   if (!namespace) return name;
   if (type === "maven") return `${namespace}:${name}`;
   return `${namespace}/${name}`;
+}
+
+/**
+ * The product a purl names: its name, except for Go modules with a major-version suffix
+ * (`pkg:golang/github.com/foo/bar/v2`), which are the module before the suffix, not "v2".
+ */
+function productName(type: string, namespace: string | undefined, name: string): string {
+  if (type !== "golang" || !/^v\d+$/.test(name) || !namespace) return name;
+  return namespace.split("/").pop() ?? name;
 }
 
 /**
@@ -57,17 +77,17 @@ export function packageKeys(affected: readonly AffectedInput[]): string[] {
       if (!parsed.ok) continue;
       const p = parsed.value;
       keys.add(`pkg:${p.type}/${p.namespace ? `${p.namespace.toLowerCase()}/` : ""}${p.name.toLowerCase()}`);
-      keys.add(`name:${nameKey(p.name)}`);
+      for (const k of nameKeys(productName(p.type, p.namespace, p.name))) keys.add(k);
     } else if (a.kind === "cpe") {
       const parts = a.cpe.startsWith("cpe:/") ? ["", "", ...a.cpe.slice(5).split(":")] : a.cpe.split(":");
-      const vendor = nameKey(parts[3] ?? "");
-      const product = nameKey(parts[4] ?? "");
-      keys.add(`cpe:${vendor}:${product}`);
-      keys.add(`vp:${vendor}:${product}`);
-      keys.add(`name:${product}`);
+      const vendor = parts[3] ?? "";
+      const product = parts[4] ?? "";
+      keys.add(`cpe:${nameKey(vendor)}:${nameKey(product)}`);
+      keys.add(`vp:${nameKey(vendor)}:${nameKey(product)}`);
+      for (const k of nameKeys(product)) keys.add(k);
     } else {
       keys.add(`vp:${nameKey(a.vendor)}:${nameKey(a.product)}`);
-      keys.add(`name:${nameKey(a.product)}`);
+      for (const k of nameKeys(a.product)) keys.add(k);
     }
   }
   return [...keys].filter((k) => !k.endsWith(":"));
@@ -168,7 +188,14 @@ export function tfidfSimilarities(query: string, documents: readonly string[]): 
 // ---- ranking ----------------------------------------------------------------------------------
 
 /** Weights of the signals; text similarity is scaled by its cosine. */
-const WEIGHTS = { package: 0.3, product: 0.15, cwe: 0.15, text: 0.4, fingerprint: 0.35 } as const;
+// Text carries the most weight: many packages have dozens of advisories, so a shared package
+// alone says little; a shared package with similar text is the duplicate (bench:dedup).
+const WEIGHTS = { package: 0.2, product: 0.1, cwe: 0.1, text: 0.6, fingerprint: 0.3 } as const;
+/**
+ * Candidates at or above this score are suggested as merges (the coordinator still decides);
+ * measured by `npm run bench:dedup` (docs/BENCHMARKS.md).
+ */
+export const MERGE_SUGGESTION_SCORE = 0.6;
 /** Candidates below this score are noise. */
 export const MIN_CANDIDATE_SCORE = 0.2;
 
@@ -212,6 +239,7 @@ export function rankDuplicates(subject: DedupDoc, candidates: readonly DedupDoc[
       kind: c.kind,
       title: c.title,
       score: Math.round(score * 1000) / 1000,
+      suggestMerge: score >= MERGE_SUGGESTION_SCORE,
       reasons,
       createdAt: c.createdAt,
     };

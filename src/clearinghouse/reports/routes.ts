@@ -1,5 +1,8 @@
+import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError, invalid } from "../../platform/errors/errors.ts";
 import { requirePrincipal } from "../../platform/http/auth.ts";
 import type { AppRoutes } from "../../platform/http/types.ts";
 import {
@@ -11,10 +14,15 @@ import {
   ReportSchema,
   TransitionInput,
 } from "./model.ts";
+import type { Upload } from "./service.ts";
 
 /** The largest body the attachment route reads; the instance setting (10 MiB by default) is enforced below it. */
 export const ATTACHMENT_BODY_LIMIT = 64 * 1024 * 1024;
 
+/** Files one multipart upload may carry. */
+const MAX_FILES_PER_UPLOAD = 20;
+
+const AttachedSchema = AttachmentSchema.omit({ createdAt: true }).extend({ added: z.boolean() });
 const IdParams = z.object({ id: z.string().max(40) });
 const AttachmentParams = IdParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex") });
 const CandidateSchema = z.object({
@@ -22,6 +30,7 @@ const CandidateSchema = z.object({
   kind: z.enum(["report", "advisory"]),
   title: z.string(),
   score: z.number(),
+  suggestMerge: z.boolean(),
   reasons: z.array(z.string()),
   createdAt: z.string(),
 });
@@ -132,10 +141,16 @@ export const reportRoutes: AppRoutes = (app, ctx) => {
     },
   );
 
-  // The upload route reads any content type as raw bytes: the file is never parsed or trusted.
+  // The upload route reads multipart/form-data (several files) or any other content type as raw
+  // bytes: a file is never parsed or trusted. Multipart is registered in this scope only, so the
+  // JSON routes are unchanged.
   app.register(async (plugin) => {
     const raw = plugin.withTypeProvider<ZodTypeProvider>();
     raw.removeAllContentTypeParsers();
+    await raw.register(multipart, {
+      throwFileSizeLimit: false, // readMultipartFiles answers 413 naming the file
+      limits: { files: MAX_FILES_PER_UPLOAD, fields: 10, parts: MAX_FILES_PER_UPLOAD + 10 }, // text fields are ignored
+    });
     raw.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: ATTACHMENT_BODY_LIMIT }, (_request, body, done) =>
       done(null, body),
     );
@@ -145,22 +160,53 @@ export const reportRoutes: AppRoutes = (app, ctx) => {
         bodyLimit: ATTACHMENT_BODY_LIMIT,
         schema: {
           tags: ["reports"],
-          summary: "Attach a file (raw request body; ?filename= names it; stored by SHA-256)",
+          summary:
+            "Attach files: multipart/form-data (one or more file parts), or a raw request body named by ?filename=; stored by SHA-256",
           params: IdParams,
-          querystring: z.object({ filename: z.string().min(1).max(255) }),
-          response: { 201: AttachmentSchema.omit({ createdAt: true }).extend({ added: z.boolean() }) },
+          querystring: z.object({ filename: z.string().min(1).max(255).optional() }),
+          response: { 201: z.union([AttachedSchema, z.object({ files: z.array(AttachedSchema) })]) },
         },
       },
       async (request, reply) => {
+        const actor = requirePrincipal(request);
+        if (request.isMultipart()) {
+          const uploads = await readMultipartFiles(request, await ctx.reports.attachmentMaxBytes());
+          return reply.code(201).send({ files: await ctx.reports.attachFiles(actor, request.params.id, uploads) });
+        }
+        if (request.query.filename === undefined)
+          throw invalid("filename", "a raw upload is named by the ?filename= query parameter");
         const body = request.body;
-        const content = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-        const result = await ctx.reports.attach(requirePrincipal(request), request.params.id, {
+        const result = await ctx.reports.attach(actor, request.params.id, {
           filename: request.query.filename,
           mediaType: String(request.headers["content-type"] ?? "application/octet-stream"),
-          content,
+          content: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
         });
         return reply.code(201).send(result);
       },
     );
   });
 };
+
+/**
+ * Reads every file part of a multipart request, stopping at the first file over `maxBytes` (busboy
+ * cuts it there): 413 naming that file, before the rest of the request is buffered.
+ */
+async function readMultipartFiles(request: FastifyRequest, maxBytes: number): Promise<Upload[]> {
+  const uploads: Upload[] = [];
+  for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
+    if (part.type !== "file") continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of part.file) {
+      if (part.file.truncated) break;
+      chunks.push(chunk as Buffer);
+    }
+    if (part.file.truncated) {
+      part.file.resume(); // busboy discards the rest of this file
+      throw new AppError("payload_too_large", `${part.filename}: attachments are limited to ${maxBytes} bytes`, [
+        { field: part.filename, message: `larger than ${maxBytes} bytes` },
+      ]);
+    }
+    uploads.push({ filename: part.filename, mediaType: part.mimetype, content: Buffer.concat(chunks) });
+  }
+  return uploads;
+}

@@ -156,6 +156,7 @@ export class ReportService {
         evidence: null,
         duplicate_of: null,
       });
+      await store.indexForDedup(trx, row);
       await store.insertEvent(trx, {
         report_id: row.id,
         actor_user_id: actor.userId,
@@ -204,49 +205,84 @@ export class ReportService {
 
   /** Adds a file to a report, stored by SHA-256; a reproducer attached to an incomplete report may complete it. */
   async attach(actor: Principal, id: string, upload: Upload) {
+    const [attached] = await this.attachFiles(actor, id, [upload]);
+    return attached!;
+  }
+
+  /** The largest attachment this instance accepts, in bytes (routes enforce it while reading). */
+  async attachmentMaxBytes(): Promise<number> {
+    return (await store.intakeSettings(this.db)).attachmentMaxBytes;
+  }
+
+  /**
+   * Adds several files to a report in one transaction (all or none), each stored by SHA-256; the
+   * report's completeness is recomputed once. Errors name the file at fault.
+   */
+  async attachFiles(actor: Principal, id: string, uploads: readonly Upload[]) {
     const row = await this.readable(actor, id);
     authorize(canAttachToReport(actor, { reporterOrgId: row.reporter_org_id }));
-    const filename = upload.filename.trim();
-    if (filename === "" || filename.length > 255 || [...filename].some((c) => c < " " || c === "/" || c === "\\"))
-      throw invalid("filename", "must be 1-255 characters without slashes or control characters");
-    if (upload.content.byteLength === 0) throw invalid("body", "the file is empty");
-    const sha256 = createHash("sha256").update(upload.content).digest("hex");
+    if (uploads.length === 0) throw invalid("files", "no file in the request");
+    const files = uploads.map((upload) => {
+      const filename = upload.filename.trim();
+      if (filename === "" || filename.length > 255 || [...filename].some((c) => c < " " || c === "/" || c === "\\"))
+        throw invalid("filename", "must be 1-255 characters without slashes or control characters");
+      if (upload.content.byteLength === 0) throw invalid(filename, "the file is empty");
+      const sha256 = createHash("sha256").update(upload.content).digest("hex");
+      return { ...upload, filename, sha256, size: upload.content.byteLength };
+    });
     return this.db.transaction().execute(async (trx) => {
       const { attachmentMaxBytes } = await store.intakeSettings(trx);
-      if (upload.content.byteLength > attachmentMaxBytes)
-        throw new AppError("payload_too_large", `attachments are limited to ${attachmentMaxBytes} bytes`);
+      for (const file of files)
+        if (file.size > attachmentMaxBytes)
+          throw new AppError(
+            "payload_too_large",
+            `${file.filename}: attachments are limited to ${attachmentMaxBytes} bytes`,
+            [{ field: file.filename, message: `larger than ${attachmentMaxBytes} bytes` }],
+          );
       const current = (await store.findReport(trx, id, { lock: true }))!;
-      await store.putBlob(trx, sha256, upload.content);
-      const added = await store.insertAttachment(trx, {
-        reportId: id,
-        sha256,
-        filename,
-        size: upload.content.byteLength,
-        mediaType: upload.mediaType.slice(0, 200),
-        uploadedBy: actor.userId,
-      });
-      if (added) {
+      const results = [];
+      for (const file of files) {
+        await store.putBlob(trx, file.sha256, file.content);
+        const added = await store.insertAttachment(trx, {
+          reportId: id,
+          sha256: file.sha256,
+          filename: file.filename,
+          size: file.size,
+          mediaType: file.mediaType.slice(0, 200),
+          uploadedBy: actor.userId,
+        });
+        results.push({
+          sha256: file.sha256,
+          filename: file.filename,
+          size: file.size,
+          mediaType: file.mediaType,
+          added,
+        });
+      }
+      const added = results.filter((r) => r.added);
+      if (added.length > 0) {
         const facts = completenessFacts(current, await store.countAttachments(trx, id));
         const complete = completeness(facts);
         const next = current.status === "incomplete" ? intakeStatus(facts) : current.status;
         await store.updateReport(trx, id, { completeness: complete.score, missing: complete.missing, status: next });
-        await store.insertEvent(trx, {
-          report_id: id,
-          actor_user_id: actor.userId,
-          kind: "attachment",
-          from_status: current.status,
-          to_status: next,
-          note: filename,
-          details: { sha256 },
-        });
+        for (const file of added)
+          await store.insertEvent(trx, {
+            report_id: id,
+            actor_user_id: actor.userId,
+            kind: "attachment",
+            from_status: current.status,
+            to_status: next,
+            note: file.filename,
+            details: { sha256: file.sha256 },
+          });
         await appendAudit(trx, actorOf(actor), {
           action: "report.attach",
           subjectType: "report",
           subjectId: id,
-          details: { sha256, size: upload.content.byteLength },
+          details: { files: added.map((f) => ({ sha256: f.sha256, size: f.size })) },
         });
       }
-      return { sha256, filename, size: upload.content.byteLength, mediaType: upload.mediaType, added };
+      return results;
     });
   }
 
@@ -413,5 +449,48 @@ export class ReportService {
       });
       return store.toReport(updated, true);
     });
+  }
+
+  // ---- for the cases module (inside its transaction; it checks case access through the policy) ----
+
+  /** Reports by id (in the caller's transaction, if any); unknown ids are left out. */
+  async forCase(conn: Db | Tx, ids: readonly string[]): Promise<Report[]> {
+    const reports: Report[] = [];
+    for (const id of ids) {
+      const row = await store.findReport(conn, id);
+      if (row) reports.push(store.toReport(row, true));
+    }
+    return reports;
+  }
+
+  /**
+   * Accepts a report into a case in the caller's transaction (coordinators): a valid or deferred
+   * report becomes accepted, an accepted one stays; any other state is a conflict naming it.
+   */
+  async acceptForCase(trx: Tx, actor: Principal, id: string, caseId: string): Promise<Report> {
+    authorize(canValidateReport(actor));
+    const row = await store.findReport(trx, id, { lock: true });
+    if (!row) throw invalid("reportIds", `no report ${id}`);
+    const from = row.status as ReportStatus;
+    if (from === "accepted") return store.toReport(row, true);
+    if (!canTransition(from, "accepted"))
+      throw conflict(`report ${id} is ${from}: only valid or deferred reports join a case (validate it first)`);
+    const updated = await store.updateReport(trx, id, { status: "accepted" });
+    await store.insertEvent(trx, {
+      report_id: id,
+      actor_user_id: actor.userId,
+      kind: "transition",
+      from_status: from,
+      to_status: "accepted",
+      note: `accepted into case ${caseId}`,
+      details: { caseId },
+    });
+    await appendAudit(trx, actorOf(actor), {
+      action: "report.transition",
+      subjectType: "report",
+      subjectId: id,
+      details: { from, to: "accepted", caseId },
+    });
+    return store.toReport(updated, true);
   }
 }

@@ -300,14 +300,85 @@ export function findAttachment(db: Conn, reportId: string, sha256: string) {
 
 // ---- dedup candidates -------------------------------------------------------------------------
 
-/** How many stored reports dedup scores at most per lookup: by shared keys, then the newest. */
-const KEYED_CANDIDATES = 500;
-const RECENT_CANDIDATES = 200;
+/**
+ * Adds a new report to dedup's inverted index: its distinct English lexemes (title + description)
+ * and their document frequencies. Lexemes are upserted in sorted order, so concurrent intakes lock
+ * the shared counter rows in one order and cannot deadlock.
+ */
+export async function indexForDedup(trx: Tx, r: Pick<ReportRow, "id" | "title" | "description">): Promise<void> {
+  await sql`with indexed as (
+      insert into report_dedup_terms (report_id, terms)
+      values (${r.id}, tsvector_to_array(to_tsvector('english', ${r.title} || ' ' || ${r.description})))
+      returning terms
+    )
+    insert into report_dedup_stats (term, df)
+    select term, 1 from (select unnest(terms) as term from indexed union all select '') as t
+    order by term
+    on conflict (term) do update set df = report_dedup_stats.df + 1`.execute(trx);
+}
 
-function toDedupDoc(
-  r: Pick<ReportRow, "id" | "title" | "description" | "package_keys" | "cwes" | "fingerprint" | "created_at">,
-): DedupDoc {
-  return {
+/**
+ * Bounds of the lookup. Lexemes found in more than MAX_POSTING reports are too common to find a
+ * duplicate by (they still count when the candidates are ranked); the query's MAX_TERMS rarest
+ * lexemes pick text matches, of which the TEXT_CANDIDATES sharing the most IDF weight are kept;
+ * KEYED_CANDIDATES more share a package key (same CWE first, then the newest), and up to
+ * KEYED_CANDIDATES the stack/sink fingerprint.
+ */
+const MAX_POSTING = 2_000;
+const MAX_TERMS = 24;
+const TEXT_CANDIDATES = 80;
+const KEYED_CANDIDATES = 40;
+
+/**
+ * Stored reports worth ranking against `subject`, chosen in one statement from the inverted index
+ * (reports sharing the subject's rare lexemes, by shared IDF weight) and the package-key and
+ * fingerprint indexes. Every step is an index lookup bounded above (LATERAL joins keep the plan so
+ * without planner statistics, as on PGlite). Merged duplicates are left out: their original
+ * stands for them.
+ */
+export async function dedupCandidates(
+  db: Conn,
+  subject: Pick<ReportRow, "id" | "title" | "description" | "package_keys" | "cwes" | "fingerprint">,
+): Promise<DedupDoc[]> {
+  const { rows } = await sql<
+    Pick<ReportRow, "id" | "title" | "description" | "package_keys" | "cwes" | "fingerprint" | "created_at">
+  >`with query as (
+      select distinct term
+      from unnest(tsvector_to_array(to_tsvector('english', ${subject.title} || ' ' || ${subject.description}))) as term
+    ),
+    total as (select coalesce(max(df), 0)::float8 as n from report_dedup_stats where term = ''),
+    rare as (
+      select s.term, ln(1 + total.n / s.df) as idf
+      from query
+      cross join lateral (select term, df from report_dedup_stats where term = query.term) as s, total
+      where s.term <> '' and s.df between 1 and ${MAX_POSTING}
+      order by s.df, s.term
+      limit ${MAX_TERMS}
+    ),
+    text_top as (
+      select hit.report_id as id
+      from rare cross join lateral (select report_id from report_dedup_terms where terms @> array[rare.term]) as hit
+      group by hit.report_id
+      order by sum(rare.idf) desc, hit.report_id desc
+      limit ${TEXT_CANDIDATES}
+    ),
+    keyed as (
+      select id from reports
+      where package_keys && ${sql.val(subject.package_keys)}::text[] and duplicate_of is null
+      order by cwes && ${sql.val(subject.cwes)}::text[] desc, id desc
+      limit ${KEYED_CANDIDATES}
+    ),
+    same_stack as (
+      select id from reports where fingerprint = ${subject.fingerprint} and duplicate_of is null
+      order by id desc
+      limit ${KEYED_CANDIDATES}
+    ),
+    chosen as (select id from text_top union select id from keyed union select id from same_stack)
+    select r.id, r.title, r.description, r.package_keys, r.cwes, r.fingerprint, r.created_at
+    from chosen
+    cross join lateral (select * from reports where reports.id = chosen.id) as r
+    where r.id <> ${subject.id} and r.duplicate_of is null`.execute(db);
+  return rows.map((r) => ({
     id: r.id,
     kind: "report",
     title: r.title,
@@ -315,45 +386,6 @@ function toDedupDoc(
     packageKeys: r.package_keys,
     cwes: r.cwes,
     fingerprint: r.fingerprint,
-    createdAt: iso(r.created_at),
-  };
-}
-
-/**
- * Stored reports worth scoring against `subject`: those sharing a package key, CWE or fingerprint
- * (indexed), and the newest reports for text-only matches. Merged duplicates are left out: their
- * original stands for them.
- */
-export async function dedupCandidates(
-  db: Conn,
-  subject: Pick<ReportRow, "id" | "package_keys" | "cwes" | "fingerprint">,
-): Promise<DedupDoc[]> {
-  const columns = ["id", "title", "description", "package_keys", "cwes", "fingerprint", "created_at"] as const;
-  const keyed = await db
-    .selectFrom("reports")
-    .select(columns)
-    .where("id", "!=", subject.id)
-    .where("duplicate_of", "is", null)
-    .where((eb) => {
-      const any = [
-        eb(sql<boolean>`package_keys && ${sql.val(subject.package_keys)}::text[]`, "=", true),
-        eb(sql<boolean>`cwes && ${sql.val(subject.cwes)}::text[]`, "=", true),
-      ];
-      if (subject.fingerprint !== null) any.push(eb("fingerprint", "=", subject.fingerprint));
-      return eb.or(any);
-    })
-    .orderBy("id", "desc")
-    .limit(KEYED_CANDIDATES)
-    .execute();
-  const recent = await db
-    .selectFrom("reports")
-    .select(columns)
-    .where("id", "!=", subject.id)
-    .where("duplicate_of", "is", null)
-    .orderBy("id", "desc")
-    .limit(RECENT_CANDIDATES)
-    .execute();
-  const seen = new Map(keyed.map((r) => [r.id, r]));
-  for (const r of recent) if (!seen.has(r.id)) seen.set(r.id, r);
-  return [...seen.values()].map(toDedupDoc);
+    createdAt: iso(new Date(r.created_at)),
+  }));
 }

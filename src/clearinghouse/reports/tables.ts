@@ -62,9 +62,23 @@ export interface ReportEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** Dedup's inverted index (migrations/0010_clearinghouse_dedup.sql): a report's distinct lexemes. */
+export interface ReportDedupTermsTable {
+  report_id: string;
+  terms: string[];
+}
+
+/** Document frequency per lexeme; the row with term '' counts the indexed reports. */
+export interface ReportDedupStatsTable {
+  term: string;
+  df: number;
+}
+
 /** The report tables, joined into the one `Database` type in platform/db/schema.ts. */
 export interface ReportTables {
   reports: ReportsTable;
   report_attachments: ReportAttachmentsTable;
   report_events: ReportEventsTable;
+  report_dedup_terms: ReportDedupTermsTable;
+  report_dedup_stats: ReportDedupStatsTable;
 }
