@@ -122,3 +122,106 @@ export function canValidateReport(p: Principal): Decision {
   if (!scoped.allow) return scoped;
   return allowIf(coordinatesReports(p), "only government coordinators validate and merge reports");
 }
+
+// ---- cases --------------------------------------------------------------------------------------
+
+/** An organisation's part in a case. */
+export type CaseRole = "coordinator" | "reporter" | "vendor" | "operator";
+
+/** What the case rules look at: the caller's organisation's role in the case (null: none) and publication. */
+export interface CaseAccessFacts {
+  participantRole: CaseRole | null;
+  published: boolean;
+}
+
+/**
+ * Which cases a principal may read, as a filter (lists turn it into SQL, `canReadCase` applies it
+ * to one case): `all` for government coordinators, else the cases `participantOrgId` takes part in.
+ */
+export type CaseReadScope = { all: true } | { all: false; participantOrgId: string };
+
+/** Who sees an item inside a readable case (a message or a timeline entry). */
+export type CaseAudience =
+  | { visibility: "participants" }
+  /** Coordinators, and the item's author (a participant writing privately to the coordinators). */
+  | { visibility: "coordinators"; authorUserId: string | null }
+  /** A vendor statement: coordinators and the stating vendor until publication, then every participant. */
+  | { visibility: "statement"; vendorOrgId: string };
+
+/** Government coordinators read and coordinate every case. */
+export function coordinatesCases(p: Principal): boolean {
+  return coordinatesReports(p);
+}
+
+export function caseReadScope(p: Principal): CaseReadScope | null {
+  if (!tokenAllows(p, "read").allow) return null;
+  return coordinatesCases(p) ? { all: true } : { all: false, participantOrgId: p.org.id };
+}
+
+/** Coordinators read every case; other organisations only while they take part (callers answer 404). */
+export function canReadCase(p: Principal, c: CaseAccessFacts): Decision {
+  const scope = caseReadScope(p);
+  if (scope === null) return deny('this API token lacks the "read" scope');
+  return allowIf(scope.all || c.participantRole !== null, "cases are shared with their participants");
+}
+
+/** Opening cases, linking reports, adding participants and vulnerabilities, running the embargo. */
+export function canCoordinateCase(p: Principal): Decision {
+  const scoped = tokenAllows(p, "write");
+  if (!scoped.allow) return scoped;
+  return allowIf(coordinatesCases(p), "only government coordinators coordinate cases");
+}
+
+/** Coordinators set every flag; a vendor participant only the flags about its own fix. */
+export function canSetCaseFlags(
+  p: Principal,
+  c: CaseAccessFacts,
+  flags: readonly string[],
+  vendorFlags: readonly string[],
+): Decision {
+  const scoped = tokenAllows(p, "write");
+  if (!scoped.allow) return scoped;
+  if (coordinatesCases(p)) return ALLOW;
+  if (c.participantRole !== "vendor") return deny("only coordinators and vendors of the case set its flags");
+  const others = flags.filter((f) => !vendorFlags.includes(f));
+  return allowIf(
+    others.length === 0,
+    `vendors set only ${vendorFlags.join(" and ")}; ${others.join(", ")} are the coordinators'`,
+  );
+}
+
+/**
+ * Vendor statements: a vendor participant for its own organisation; coordinators for any vendor.
+ * Reporters and operators (observers) make none.
+ */
+export function canStateOnCase(p: Principal, c: CaseAccessFacts, vendorOrgId: string): Decision {
+  const scoped = tokenAllows(p, "write");
+  if (!scoped.allow) return scoped;
+  if (coordinatesCases(p)) return ALLOW;
+  if (c.participantRole !== "vendor") return deny("only the case's vendors and coordinators make vendor statements");
+  return allowIf(vendorOrgId === p.org.id, "a vendor states only for its own organisation");
+}
+
+/** Every participant (operators too, as observers) and coordinators write messages. */
+export function canMessageCase(p: Principal, c: CaseAccessFacts): Decision {
+  const scoped = tokenAllows(p, "write");
+  if (!scoped.allow) return scoped;
+  return canReadCase(p, c);
+}
+
+/** Whether the caller sees a message, timeline entry or statement of a case it may read. */
+export function canReadCaseItem(p: Principal, c: CaseAccessFacts, item: CaseAudience): Decision {
+  if (coordinatesCases(p) || item.visibility === "participants") return ALLOW;
+  if (item.visibility === "coordinators")
+    return allowIf(item.authorUserId === p.userId, "this message is for the coordinators");
+  return allowIf(
+    c.published || item.vendorOrgId === p.org.id,
+    "vendor statements are shared with the coordinators until the case is published",
+  );
+}
+
+/** Publishing a case's advisories: coordinators who may publish advisories. */
+export function canPublishCase(p: Principal): Decision {
+  const coordinate = canCoordinateCase(p);
+  return coordinate.allow ? canPublishAdvisory(p) : coordinate;
+}
