@@ -65,6 +65,11 @@ export interface GenerateRequest {
   tools?: ToolDefinition[];
   config: GenerateConfig;
   signal?: AbortSignal;
+  /**
+   * Working time (ms) this call may take before the sample's time limit: a governed provider stops
+   * the answering attempt after it with a `TimeLimitError`; time queued behind rate limits is free.
+   */
+  timeLimitMs?: number;
 }
 
 /** A model behind a provider (`openai-compatible:gpt-x`, `anthropic:claude-x`, `llama-cpp:/path.gguf`). */

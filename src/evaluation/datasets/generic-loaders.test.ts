@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { loadCsv, parseCsv } from "./csv.ts";
+import { loadCsv } from "./csv-loader.ts";
 import { DatasetError } from "./dataset-error.ts";
 import { loadJsonl } from "./jsonl.ts";
 
@@ -99,17 +99,16 @@ describe("JSONL", () => {
 });
 
 describe("CSV", () => {
-  it("parses quotes, escaped quotes, delimiters and line breaks inside fields, with start lines", () => {
-    const rows = parseCsv('a,b\r\n"x, y","say ""hi"""\n"multi\nline",z\n', "f.csv");
-    assert.deepEqual(rows, [
-      { line: 1, cells: ["a", "b"] },
-      { line: 2, cells: ["x, y", 'say "hi"'] },
-      { line: 3, cells: ["multi\nline", "z"] },
-    ]);
-    assert.deepEqual(parseCsv("\uFEFFa;b\n1;2", "f.csv", ";"), [
-      { line: 1, cells: ["a", "b"] },
-      { line: 2, cells: ["1", "2"] },
-    ]);
+  it("reads another delimiter, drops a byte-order mark and tolerates stray quotes", async () => {
+    const file = await put('\uFEFFq;answer\nsay "hi";A\n"quoted" tail;B\n', "csv");
+    const dataset = await loadCsv(file, { name: "csv", delimiter: ";", fields: { input: "q", target: "answer" } });
+    assert.deepEqual(
+      dataset.samples.map((s) => [s.id, s.input, s.target]),
+      [
+        ["2", 'say "hi"', "A"],
+        ["3", "quoted tail", "B"],
+      ],
+    );
   });
 
   it("maps columns, choices from several columns, and treats an empty cell as absent", async () => {
@@ -134,7 +133,7 @@ describe("CSV", () => {
     const short = await put("q,a\nx,y\nz\n", "csv");
     await assert.rejects(loadCsv(short, { name: "t", fields: { input: "q" } }), /:3: expected 2 cells, got 1/);
     const unclosed = await put('q,a\nx,y\n"open,z\n', "csv");
-    await assert.rejects(loadCsv(unclosed, { name: "t", fields: { input: "q" } }), /:3: quoted field is never closed/);
+    await assert.rejects(loadCsv(unclosed, { name: "t", fields: { input: "q" } }), /:3: a quoted field is not closed/);
     const empty = await put("q,a\nx,y\n,z\n", "csv");
     await assert.rejects(loadCsv(empty, { name: "t", fields: { input: "q" } }), /:3 field "q": is empty/);
   });

@@ -1,6 +1,6 @@
 /** Datasets: loaders for the public benchmark sets and generic files, each giving a hashed `Dataset`. */
 export { buildDataset, hashSamples } from "./build-dataset.ts";
-export { type CsvRow, loadCsv, parseCsv } from "./csv.ts";
+export { loadCsv } from "./csv-loader.ts";
 export { type CybenchOptions, loadCybench } from "./cybench.ts";
 export { loadCyberMetric } from "./cybermetric.ts";
 export {

@@ -26,6 +26,19 @@ export class ProviderCallError extends ProviderError {
 }
 
 /**
+ * A model call that ran past the sample's remaining working time. Not a provider failure: it is
+ * never retried, and the solver ends the sample with `limit: "time"`.
+ */
+export class TimeLimitError extends Error {
+  constructor(readonly limitMs: number) {
+    super(
+      `time limit reached: the model call ran past the sample's remaining ${Math.round(limitMs)} ms of working time`,
+    );
+    this.name = "TimeLimitError";
+  }
+}
+
+/**
  * The delay a response asks for, in ms: `retry-after-ms` (sent by OpenAI) or `Retry-After` as
  * seconds or an HTTP date (RFC 9110 §10.2.3). Undefined when absent or unreadable.
  */

@@ -4,7 +4,7 @@ import type { RateGovernor } from "./rate-governor.ts";
 /**
  * A provider whose calls go through its endpoint's `RateGovernor`. `latencyMs` becomes the answering
  * attempt's duration and `waitMs` everything before it, so the runner can leave rate-limit waits out
- * of a sample's wall time.
+ * of a sample's wall time; `request.timeLimitMs` bounds the answering attempt alone.
  */
 export class GovernedProvider implements ModelProvider {
   readonly id: string;
@@ -21,6 +21,7 @@ export class GovernedProvider implements ModelProvider {
       (signal) => this.inner.generate({ ...request, signal }),
       request.signal,
       this.id,
+      request.timeLimitMs,
     );
     return { ...value, latencyMs, waitMs };
   }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ProviderError } from "../model.ts";
-import { ProviderCallError, type RetryAdvice } from "./errors.ts";
+import { ProviderCallError, type RetryAdvice, TimeLimitError } from "./errors.ts";
 
 /** Tuning of one endpoint's governor. */
 export interface RateGovernorOptions {
@@ -111,12 +111,14 @@ export class RateGovernor {
    * Runs `call` under the governor, retrying as the error advises. `call` gets a signal that fires
    * on the caller's abort or on the attempt's timeout. After the last attempt it throws a
    * `ProviderError` of kind `rate_limited` (still 429) or `infrastructure` (5xx, network, timeout).
-   * `label` names the call in a timeout's message.
+   * `label` names the call in a timeout's message. With `timeLimitMs`, an attempt running longer
+   * throws `TimeLimitError` (never retried); queueing and backoff before it do not count.
    */
   async run<T>(
     call: (signal: AbortSignal) => Promise<T>,
     signal?: AbortSignal,
     label = "model call",
+    timeLimitMs?: number,
   ): Promise<GovernedResult<T>> {
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
@@ -135,6 +137,10 @@ export class RateGovernor {
           new ProviderCallError(`${label}: timed out after ${this.timeoutMs} ms`, "infrastructure", undefined, advice),
         );
       }, this.timeoutMs);
+      const limitTimer =
+        timeLimitMs === undefined
+          ? undefined
+          : setTimeout(() => attemptAbort.abort(new TimeLimitError(timeLimitMs)), Math.max(0, timeLimitMs));
       const onCallerAbort = () => attemptAbort.abort(signal?.reason);
       signal?.addEventListener("abort", onCallerAbort, { once: true });
       const attemptStarted = performance.now();
@@ -152,6 +158,7 @@ export class RateGovernor {
         failure = reason;
       } finally {
         clearTimeout(timer);
+        clearTimeout(limitTimer);
         signal?.removeEventListener("abort", onCallerAbort);
         this.release();
       }

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AppContext } from "../../app/context.ts";
 import { type Command, UsageError } from "../../platform/cli/frame.ts";
@@ -6,9 +7,10 @@ import type { Worker } from "../../platform/queue/index.ts";
 import { DATASETS } from "../datasets/registry.ts";
 import type { GenerateConfig, ModelProvider } from "../model.ts";
 import { resolveProvider } from "../providers/resolve-provider.ts";
+import { EXPORT_FORMATS, type ExportFormat, exportRun } from "./export-run.ts";
 import { ProgressLine } from "./progress.ts";
 import { compareRuns, type RunResults, runResults } from "./results.ts";
-import { createRun, resumeRun, runEmbedded } from "./runner.ts";
+import { createRun, resumeRun, runEmbedded, runGovernorOptions } from "./runner.ts";
 import { evalSampleQueue, type SampleHandlerDeps, sampleHandler } from "./sample-handler.ts";
 import { getRun, listRuns, type RunRecord } from "./store.ts";
 import { buildTask, TASKS } from "./tasks.ts";
@@ -42,7 +44,11 @@ function handlerDeps(ctx: AppContext): SampleHandlerDeps {
           const { apiKeySecret, baseUrl, id } = run.spec.model;
           const apiKey = apiKeySecret ? await ctx.vault.getSecret(ctx.db, null, apiKeySecret) : undefined;
           if (apiKeySecret && apiKey === undefined) throw new Error(`no secret named ${apiKeySecret} in the store`);
-          return resolveProvider(id, { ...(baseUrl ? { baseUrl } : {}), ...(apiKey ? { apiKey } : {}) });
+          return resolveProvider(id, {
+            ...(baseUrl ? { baseUrl } : {}),
+            ...(apiKey ? { apiKey } : {}),
+            governor: runGovernorOptions(run.spec),
+          });
         })();
         models.set(run.id, model);
       }
@@ -237,6 +243,27 @@ export function evalCommands(withContext: WithContext): Command[] {
                   )
                   .join("\n"),
           );
+        }),
+    },
+    {
+      path: ["eval", "export"],
+      summary: "Write a run as JSON: the aicc run log (every event) or an Inspect AI eval log",
+      positionals: ["run"],
+      options: {
+        format: { type: "string", description: `${EXPORT_FORMATS.join(" or ")} (default aicc)` },
+        out: { type: "string", description: "output file (default: standard output)" },
+      },
+      run: ({ values, positionals }, io) =>
+        withContext(async (ctx) => {
+          const format = (values.format as string | undefined) ?? "aicc";
+          if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+            throw new UsageError(`--format must be ${EXPORT_FORMATS.join(" or ")}`);
+          const text = `${JSON.stringify(await exportRun(ctx.db, positionals[0]!, format as ExportFormat), null, 2)}\n`;
+          if (values.out === undefined) process.stdout.write(text);
+          else {
+            writeFileSync(path.resolve(String(values.out)), text);
+            io.info(`wrote ${format} log of ${positionals[0]} to ${values.out}`);
+          }
         }),
     },
     {

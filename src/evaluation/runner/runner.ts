@@ -1,14 +1,14 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../../platform/db/database.ts";
 import { notFound } from "../../platform/errors/errors.ts";
 import { newId } from "../../platform/ids/ids.ts";
-import { enqueue, getJob, listJobs, type QueueLogger, Worker } from "../../platform/queue/index.ts";
+import { enqueue, enqueueMany, getJob, listJobs, type QueueLogger, Worker } from "../../platform/queue/index.ts";
 import type { GenerateConfig, Task } from "../model.ts";
+import type { RateGovernorOptions } from "../providers/rate-governor.ts";
 import { gitRevision, packageVersion, type RunId, type RunSpec } from "./run-spec.ts";
 import { evalSampleQueue, type SampleHandlerDeps, sampleHandler } from "./sample-handler.ts";
 import {
   finishRun,
-  finishSample,
+  finishSamples,
   getRun,
   insertRun,
   listSamples,
@@ -16,6 +16,7 @@ import {
   reopenRun,
   resetErrored,
   runCounts,
+  type SampleOutcome,
 } from "./store.ts";
 import { taskHash } from "./tasks.ts";
 
@@ -33,6 +34,14 @@ export interface CreateRunOptions {
   baseUrl?: string;
   apiKeySecret?: string;
   datasetPath?: string;
+}
+
+/**
+ * The governor of a run's endpoint starts at the run's max connections rather than ramping up to it:
+ * the workers already bound the samples in flight, and the first 429 halves it.
+ */
+export function runGovernorOptions(spec: Pick<RunSpec, "maxConnections">): RateGovernorOptions {
+  return { initialConcurrency: spec.maxConnections, maxConcurrency: spec.maxConnections };
 }
 
 const jobKey = (runId: string, sampleId: string, epoch: number) => `${runId}:${sampleId}:${epoch}`;
@@ -78,14 +87,16 @@ export async function createRun(
   const id = newId("run") as RunId;
   await db.transaction().execute(async (trx) => {
     await insertRun(trx, id, spec, samples, epochs);
-    for (const sample of samples)
-      for (let epoch = 1; epoch <= epochs; epoch++)
-        await enqueue(
-          trx,
-          evalSampleQueue,
-          { runId: id, sampleId: sample.id, epoch },
-          { idempotencyKey: jobKey(id, sample.id, epoch), maxAttempts: spec.maxAttempts },
-        );
+    await enqueueMany(
+      trx,
+      evalSampleQueue,
+      samples.flatMap((sample) =>
+        Array.from({ length: epochs }, (_, i) => ({
+          payload: { runId: id, sampleId: sample.id, epoch: i + 1 },
+          options: { idempotencyKey: jobKey(id, sample.id, i + 1), maxAttempts: spec.maxAttempts },
+        })),
+      ),
+    );
   });
   return { id, spec };
 }
@@ -125,25 +136,23 @@ export async function resumeRun(db: Db, runId: string): Promise<number> {
  */
 async function recordDeadJobs(db: Db, runId: string): Promise<void> {
   const dead = await listJobs(db, { queue: evalSampleQueue.name, state: "dead", limit: 500 });
+  // Listing the run's samples reads all of them: only worth it when some job is dead.
+  if (dead.length === 0) return;
   const open = new Set(
     (await listSamples(db, runId))
       .filter((s) => s.status === "pending" || s.status === "running")
       .map((s) => jobKey(runId, s.sampleId, s.epoch)),
   );
-  for (const job of dead) {
+  const outcomes = dead.flatMap((job) => {
     const parsed = evalSampleQueue.schema.safeParse(job.payload);
-    if (!parsed.success || parsed.data.runId !== runId) continue;
-    if (!open.has(jobKey(runId, parsed.data.sampleId, parsed.data.epoch))) continue;
-    await db.transaction().execute((trx) =>
-      finishSample(trx, parsed.data, {
-        status: "error",
-        kind: "infrastructure",
-        message: `job ${job.id} is dead: ${job.lastError ?? "attempts used up"}`,
-        usage: { inputTokens: 0, outputTokens: 0 },
-        durationMs: 0,
-      }),
-    );
-  }
+    if (!parsed.success || parsed.data.runId !== runId) return [];
+    if (!open.has(jobKey(runId, parsed.data.sampleId, parsed.data.epoch))) return [];
+    const message = `job ${job.id} is dead: ${job.lastError ?? "attempts used up"}`;
+    const usage = { inputTokens: 0, outputTokens: 0 };
+    const outcome: SampleOutcome = { status: "error", kind: "infrastructure", message, usage, durationMs: 0 };
+    return [{ key: parsed.data, outcome }];
+  });
+  if (outcomes.length > 0) await db.transaction().execute((trx) => finishSamples(trx, outcomes));
 }
 
 /** What `runEmbedded` takes besides the handler's dependencies. */
@@ -172,13 +181,28 @@ export async function runEmbedded(
   options: EmbeddedOptions,
 ): Promise<RunCounts> {
   const leaseMs = options.leaseMs ?? EMBEDDED_LEASE_MS;
+  // The loop polls the run's counts, and looks at once when this process has no sample left in hand:
+  // at the end of a run that is when the last one committed.
+  let inHand = 0;
+  let wake: (() => void) | undefined;
+  const handler = sampleHandler(deps);
   const worker = new Worker({
     db: deps.db,
     concurrency: options.concurrency,
     leaseMs,
     pollMaxMs: 500,
+    // Samples are short next to a claim's cost: refill several slots per claim.
+    claimBatch: Math.max(1, Math.floor(options.concurrency / 10)),
+    claimGatherMs: 10,
     ...(options.logger ? { logger: options.logger } : {}),
-  }).handle(evalSampleQueue, sampleHandler(deps));
+  }).handle(evalSampleQueue, async (job, ctx) => {
+    inHand++;
+    try {
+      return await handler(job, ctx);
+    } finally {
+      if (--inHand === 0) wake?.();
+    }
+  });
   worker.start();
   let lastDeadCheck = Date.now();
   try {
@@ -194,9 +218,17 @@ export async function runEmbedded(
         lastDeadCheck = Date.now();
         await recordDeadJobs(deps.db, runId);
       }
-      await sleep(options.pollMs ?? 250, undefined, options.signal ? { signal: options.signal } : {}).catch(
-        () => undefined,
-      );
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          options.signal?.removeEventListener("abort", done);
+          wake = undefined;
+          resolve();
+        };
+        const timer = setTimeout(done, options.pollMs ?? 250);
+        options.signal?.addEventListener("abort", done, { once: true });
+        wake = done;
+      });
     }
   } finally {
     await worker.stop({ graceMs: 0 });

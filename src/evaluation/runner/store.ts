@@ -1,8 +1,9 @@
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import type { Db, Tx } from "../../platform/db/database.ts";
 import type { ModelOutput, Sample, SampleEvent, Score, Usage } from "../model.ts";
 import type { ResponseCache } from "../providers/response-cache.ts";
 import { type RunId, type RunSpec, RunSpecSchema } from "./run-spec.ts";
+import type { EvalModelCallsTable } from "./tables.ts";
 
 /**
  * The runner's SQL: runs, their (sample, epoch) rows, the event log and the response cache. Only
@@ -108,6 +109,7 @@ export async function reopenRun(db: Db, id: string): Promise<void> {
 }
 
 function toSampleRecord(row: {
+  run_id: string;
   sample_id: string;
   epoch: number;
   sample: unknown;
@@ -164,48 +166,74 @@ export async function listSamples(db: Db | Tx, runId: string): Promise<SampleRec
   return rows.map(toSampleRecord);
 }
 
-/** Marks an attempt started; returns the next free event sequence number of the (sample, epoch). */
-export async function startSample(db: Db, runId: string, sampleId: string, epoch: number): Promise<number> {
-  await db
-    .updateTable("eval_samples")
-    .set((eb) => ({ status: "running", started_at: sql<Date>`now()`, attempts: eb("attempts", "+", 1) }))
-    .where("run_id", "=", runId)
-    .where("sample_id", "=", sampleId)
-    .where("epoch", "=", epoch)
-    .where("status", "in", ["pending", "running"])
-    .execute();
-  const row = await db
-    .selectFrom("eval_events")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("run_id", "=", runId)
-    .where("sample_id", "=", sampleId)
-    .where("epoch", "=", epoch)
-    .executeTakeFirst();
-  return (row?.seq ?? 0) + 1;
+/** A (sample, epoch) of a run. */
+export interface SampleKey {
+  runId: string;
+  sampleId: string;
+  epoch: number;
 }
 
-/** Appends events of one (sample, epoch) attempt. */
+/** An attempt just started: the row as updated and the next free event sequence number. */
+export interface StartedSample {
+  record: SampleRecord;
+  nextSeq: number;
+}
+
+/**
+ * Marks an attempt of each pending or running (sample, epoch) of `keys` started, in one statement:
+ * returns, in the order of `keys`, the row as updated (its `attempts` counts this one) with the next
+ * free event sequence number, or undefined when that (sample, epoch) is finished or does not exist.
+ */
+export async function startSamples(db: Db, keys: readonly SampleKey[]): Promise<(StartedSample | undefined)[]> {
+  if (keys.length === 0) return [];
+  const values = keys.map((key) => sql`(${key.runId}, ${key.sampleId}, ${key.epoch}::int)`);
+  const rows = await sql<Parameters<typeof toSampleRecord>[0] & { next_seq: number }>`
+    update eval_samples s set status = 'running', started_at = now(), attempts = s.attempts + 1
+    from (values ${sql.join(values)}) as k (run_id, sample_id, epoch)
+    where s.run_id = k.run_id and s.sample_id = k.sample_id and s.epoch = k.epoch and s.status in ('pending', 'running')
+    returning s.*,
+      -- Only an earlier attempt can have written events: the first one skips the lookup.
+      case when s.attempts = 1 then 1 else (select coalesce(max(e.seq), 0) + 1 from eval_events e
+        where e.run_id = s.run_id and e.sample_id = s.sample_id and e.epoch = s.epoch) end as next_seq`.execute(db);
+  const started = new Map(
+    rows.rows.map((row) => [
+      `${row.run_id}\u0000${row.sample_id}\u0000${row.epoch}`,
+      { record: toSampleRecord(row), nextSeq: Number(row.next_seq) },
+    ]),
+  );
+  return keys.map((key) => started.get(`${key.runId}\u0000${key.sampleId}\u0000${key.epoch}`));
+}
+
+/** Which attempt of which (sample, epoch) events belong to. */
+export interface AttemptKey extends SampleKey {
+  attempt: number;
+}
+
+/** Rows per statement: 8 parameters a row, and a statement has at most 65535. */
+const EVENT_CHUNK = 1_000;
+
+/** Appends events of (sample, epoch) attempts, all in one multi-row insert per EVENT_CHUNK events. */
 export async function appendEvents(
   db: Db | Tx,
-  key: { runId: string; sampleId: string; epoch: number; attempt: number },
-  events: { seq: number; event: SampleEvent }[],
+  entries: readonly { key: AttemptKey; events: readonly { seq: number; event: SampleEvent }[] }[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto("eval_events")
-    .values(
-      events.map(({ seq, event }) => ({
-        run_id: key.runId,
-        sample_id: key.sampleId,
-        epoch: key.epoch,
-        seq,
-        attempt: key.attempt,
-        type: event.type,
-        payload: json(event),
-        at: event.at,
-      })),
-    )
-    .execute();
+  const rows = entries.flatMap(({ key, events }) =>
+    events.map(({ seq, event }) => ({
+      run_id: key.runId,
+      sample_id: key.sampleId,
+      epoch: key.epoch,
+      seq,
+      attempt: key.attempt,
+      type: event.type,
+      payload: json(event),
+      at: event.at,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += EVENT_CHUNK)
+    await db
+      .insertInto("eval_events")
+      .values(rows.slice(i, i + EVENT_CHUNK))
+      .execute();
 }
 
 /** Events of a run (or one sample of it), in order. */
@@ -227,36 +255,30 @@ export async function listEvents(
   }));
 }
 
-/** Writes a (sample, epoch)'s outcome; inside the job's commit, so it happens exactly once. */
-export async function finishSample(
+/** Rows per statement: 11 parameters a row, and a statement has at most 65535. */
+const OUTCOME_CHUNK = 2_000;
+
+/**
+ * Writes (sample, epoch)s' outcomes, one `update … from (values …)` per OUTCOME_CHUNK; inside their
+ * jobs' commit, so each happens exactly once.
+ */
+export async function finishSamples(
   trx: Tx,
-  key: { runId: string; sampleId: string; epoch: number },
-  outcome: SampleOutcome,
+  entries: readonly { key: SampleKey; outcome: SampleOutcome }[],
 ): Promise<void> {
-  const common = {
-    status: outcome.status,
-    usage: json(outcome.usage),
-    duration_ms: Math.round(outcome.durationMs),
-    finished_at: sql<Date>`now()`,
-  };
-  await trx
-    .updateTable("eval_samples")
-    .set(
-      outcome.status === "done"
-        ? {
-            ...common,
-            score: json(outcome.score),
-            answer: outcome.answer,
-            limit_hit: outcome.limit ?? null,
-            error_kind: null,
-            error_message: null,
-          }
-        : { ...common, score: null, answer: null, error_kind: outcome.kind, error_message: outcome.message },
-    )
-    .where("run_id", "=", key.runId)
-    .where("sample_id", "=", key.sampleId)
-    .where("epoch", "=", key.epoch)
-    .execute();
+  const rows = entries.map(({ key, outcome }) => {
+    const done = outcome.status === "done";
+    return sql`(${key.runId}, ${key.sampleId}, ${key.epoch}::int, ${outcome.status}, ${json(outcome.usage)}::jsonb,
+      ${Math.round(outcome.durationMs)}::int, ${done ? json(outcome.score) : null}::jsonb, ${done ? outcome.answer : null},
+      ${done ? (outcome.limit ?? null) : null}, ${done ? null : outcome.kind}, ${done ? null : outcome.message})`;
+  });
+  for (let i = 0; i < rows.length; i += OUTCOME_CHUNK)
+    await sql`update eval_samples s set status = o.status, usage = o.usage, duration_ms = o.duration_ms,
+        score = o.score, answer = o.answer, limit_hit = o.limit_hit, error_kind = o.error_kind,
+        error_message = o.error_message, finished_at = now()
+      from (values ${sql.join(rows.slice(i, i + OUTCOME_CHUNK))})
+        as o (run_id, sample_id, epoch, status, usage, duration_ms, score, answer, limit_hit, error_kind, error_message)
+      where s.run_id = o.run_id and s.sample_id = o.sample_id and s.epoch = o.epoch`.execute(trx);
 }
 
 /** Puts errored (sample, epoch)s of a run back to pending, for a resume; returns them. */
@@ -299,17 +321,25 @@ export async function runCounts(db: Db, runId: string): Promise<RunCounts> {
 }
 
 /**
- * The response cache of one run in `eval_model_calls`. A completed call is stored as soon as its
- * answer arrives (not at the sample's end), so a run killed mid-sample replays it on resume.
+ * The response cache of one (sample, epoch) of a run in `eval_model_calls`. A completed call is
+ * stored as soon as its answer arrives (not at the sample's end), so a run killed mid-sample replays
+ * it on resume. Only attempts of this (sample, epoch) write its rows, so on its first attempt
+ * (`firstAttempt`) there is nothing to read and lookups cost no query.
  */
 export class DbResponseCache implements ResponseCache {
+  /** Answers stored by this attempt. */
+  private readonly written = new Map<string, ModelOutput>();
+
   constructor(
     private readonly db: Db,
     private readonly runId: string,
     private readonly scope: { sampleId: string; epoch: number },
+    private readonly firstAttempt = false,
   ) {}
 
   async get(key: string): Promise<ModelOutput | undefined> {
+    const own = this.written.get(key);
+    if (own || this.firstAttempt) return own;
     const row = await this.db
       .selectFrom("eval_model_calls")
       .select("output")
@@ -320,18 +350,66 @@ export class DbResponseCache implements ResponseCache {
   }
 
   async set(key: string, output: ModelOutput): Promise<void> {
-    await this.db
-      .insertInto("eval_model_calls")
-      .values({
-        run_id: this.runId,
-        key,
-        sample_id: this.scope.sampleId,
-        epoch: this.scope.epoch,
-        output: json(output),
-      })
-      .onConflict((oc) => oc.columns(["run_id", "key"]).doNothing())
-      .execute();
+    await modelCallWriter(this.db).write({
+      run_id: this.runId,
+      key,
+      sample_id: this.scope.sampleId,
+      epoch: this.scope.epoch,
+      output: json(output),
+    });
+    this.written.set(key, output);
   }
+}
+
+type ModelCallRow = Insertable<EvalModelCallsTable>;
+
+/**
+ * Writes completed model calls. Each call is stored before its sample goes on (what makes a killed
+ * run resume without repeating it); calls that complete while a write is in flight wait for it and
+ * go out together in the next multi-row insert, so a hundred concurrent samples do not queue a
+ * hundred single inserts on PGlite's one connection.
+ */
+class ModelCallWriter {
+  #waiting: { row: ModelCallRow; stored: () => void; failed: (error: unknown) => void }[] = [];
+  #writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  write(row: ModelCallRow): Promise<void> {
+    return new Promise((stored, failed) => {
+      this.#waiting.push({ row, stored, failed });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, 500);
+      try {
+        await this.db
+          .insertInto("eval_model_calls")
+          .values(batch.map((b) => b.row))
+          .onConflict((oc) => oc.columns(["run_id", "key"]).doNothing())
+          .execute();
+        for (const b of batch) b.stored();
+      } catch (error) {
+        for (const b of batch) b.failed(error);
+      }
+    }
+    this.#writing = false;
+  }
+}
+
+const modelCallWriters = new WeakMap<Db, ModelCallWriter>();
+
+function modelCallWriter(db: Db): ModelCallWriter {
+  let writer = modelCallWriters.get(db);
+  if (!writer) {
+    writer = new ModelCallWriter(db);
+    modelCallWriters.set(db, writer);
+  }
+  return writer;
 }
 
 /** Completed model calls of a run per (sample, epoch): `sampleId#epoch` → count. */

@@ -3,6 +3,7 @@ import { buildDataset } from "../datasets/build-dataset.ts";
 import type { Dataset, Sample } from "../model.ts";
 import { GovernorRegistry } from "../providers/rate-governor.ts";
 import { resolveProvider } from "../providers/resolve-provider.ts";
+import { runGovernorOptions } from "./runner.ts";
 import type { SampleHandlerDeps } from "./sample-handler.ts";
 import { TASKS } from "./tasks.ts";
 
@@ -31,7 +32,7 @@ export function answerKey(n: number, wrong: number): Record<string, string> {
   );
 }
 
-/** Handler dependencies against a test server: the built-in tasks, quick provider retries. */
+/** Handler dependencies against a test server: the built-in tasks, the CLI's governor, quick provider retries. */
 export function testDeps(db: Db, baseUrl: string, governor: { maxAttempts?: number } = {}): SampleHandlerDeps {
   const governors = new GovernorRegistry();
   return {
@@ -42,7 +43,12 @@ export function testDeps(db: Db, baseUrl: string, governor: { maxAttempts?: numb
         baseUrl,
         governors,
         env: {},
-        governor: { maxAttempts: governor.maxAttempts ?? 2, backoffBaseMs: 5, backoffMaxMs: 20 },
+        governor: {
+          ...runGovernorOptions(run.spec),
+          maxAttempts: governor.maxAttempts ?? 2,
+          backoffBaseMs: 5,
+          backoffMaxMs: 20,
+        },
       }),
   };
 }

@@ -1,6 +1,6 @@
 import type { Solver } from "../model.ts";
 import { extractFinalAnswer } from "./extract-choice.ts";
-import { callModel, rewriteLastUser, sampleMessages } from "./model-call.ts";
+import { callModel, rewriteLastUser, sampleMessages, withinTimeLimit } from "./model-call.ts";
 import { multipleChoice } from "./multiple-choice.ts";
 
 /** The instruction appended to a free-form question. */
@@ -13,7 +13,7 @@ export const CHAIN_OF_THOUGHT_SUFFIX =
  */
 export function chainOfThought(): Solver {
   const choiceSolver = multipleChoice({ chainOfThought: true });
-  return async (ctx) => {
+  return withinTimeLimit(async (ctx) => {
     if (ctx.sample.choices && ctx.sample.choices.length > 0) return choiceSolver(ctx);
     const messages = rewriteLastUser(
       sampleMessages(ctx.sample),
@@ -25,5 +25,5 @@ export function chainOfThought(): Solver {
       answer: extractFinalAnswer(output.message.content),
       usage: output.usage,
     };
-  };
+  });
 }

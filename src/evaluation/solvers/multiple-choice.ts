@@ -1,6 +1,6 @@
 import type { Solver } from "../model.ts";
 import { choiceLetter, extractChoice } from "./extract-choice.ts";
-import { callModel, rewriteLastUser, sampleMessages } from "./model-call.ts";
+import { callModel, rewriteLastUser, sampleMessages, withinTimeLimit } from "./model-call.ts";
 
 /** How the multiple-choice prompt asks for the answer. */
 export interface MultipleChoiceOptions {
@@ -28,7 +28,7 @@ export function multipleChoicePrompt(
  * letter ("C"), or the reply's text when no single choice can be read from it.
  */
 export function multipleChoice(options: MultipleChoiceOptions = {}): Solver {
-  return async (ctx) => {
+  return withinTimeLimit(async (ctx) => {
     const choices = ctx.sample.choices;
     if (!choices || choices.length === 0)
       throw new Error(`sample ${ctx.sample.id} has no choices for a multiple-choice solver`);
@@ -41,5 +41,5 @@ export function multipleChoice(options: MultipleChoiceOptions = {}): Solver {
     if (letter === undefined)
       ctx.emit({ type: "info", at: new Date().toISOString(), message: "no single choice found in the reply" });
     return { messages: [...messages, output.message], answer: letter ?? reply.trim(), usage: output.usage };
-  };
+  });
 }

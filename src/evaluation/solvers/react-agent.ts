@@ -1,5 +1,15 @@
 import type { ChatMessage, Solver, SolverContext, SolverResult, ToolBox, ToolCall, Usage } from "../model.ts";
-import { addUsage, callModel, NO_USAGE, sampleMessages } from "./model-call.ts";
+import { TimeLimitError } from "../providers/errors.ts";
+import {
+  addUsage,
+  addWorkTime,
+  callModel,
+  NO_USAGE,
+  remainingWorkMs,
+  sampleMessages,
+  timeLimitMessage,
+  timeLimitReached,
+} from "./model-call.ts";
 
 /** The default system prompt of the agent. */
 export const DEFAULT_AGENT_PROMPT = [
@@ -23,7 +33,8 @@ export interface ReactAgentOptions {
  * ToolBox (the sandbox) and its output goes back as a tool message, until the model calls `submit`
  * (the answer is what it submitted), answers without calling a tool (the answer is that text), or a
  * limit ends it. Limits: turns (model calls), tokens (input + output), and wall time counted as model
- * latency plus tool time, so time queued behind a provider's rate limit never counts.
+ * latency plus tool time, so time queued behind a provider's rate limit never counts; a model call
+ * or tool call still running when the time runs out is cut off.
  */
 export function reactAgent(options: ReactAgentOptions = {}): Solver {
   return async (ctx) => {
@@ -52,8 +63,14 @@ export function reactAgent(options: ReactAgentOptions = {}): Solver {
         ctx.emit({ type: "error", at: new Date().toISOString(), kind: "limit", message: limit.message });
         return finish(limit.kind);
       }
-      const output = await callModel(ctx, messages, definitions);
-      budget.addModelCall(output.latencyMs);
+      let output: Awaited<ReturnType<typeof callModel>>;
+      try {
+        output = await callModel(ctx, messages, definitions);
+      } catch (error) {
+        if (error instanceof TimeLimitError) return timeLimitReached(ctx, { messages, answer, usage });
+        throw error;
+      }
+      budget.addModelCall();
       usage = addUsage(usage, output.usage);
       messages.push(output.message);
       answer = output.message.content;
@@ -61,12 +78,12 @@ export function reactAgent(options: ReactAgentOptions = {}): Solver {
       if (calls.length === 0) return finish();
 
       for (const call of calls) {
-        const remainingMs = budget.remainingMs();
+        const remainingMs = remainingWorkMs(ctx);
         if (remainingMs <= 0) break;
         const started = performance.now();
         const result = await callWithDeadline(toolBox, call, ctx.signal, remainingMs);
         const durationMs = performance.now() - started;
-        budget.addToolTime(durationMs);
+        addWorkTime(ctx, durationMs);
         ctx.emit({
           type: "tool",
           at: new Date().toISOString(),
@@ -99,29 +116,17 @@ async function callWithDeadline(toolBox: ToolBox, call: ToolCall, signal: AbortS
   }
 }
 
-/** Turns, tokens and working time of one agent run, against the sample's limits. */
+/** Turns and tokens of one agent run, and its working time (the sample's clock), against the limits. */
 class AgentBudget {
   private turns = 0;
-  private workMs = 0;
 
   constructor(
     private readonly ctx: SolverContext,
     private readonly maxTurns: number | undefined,
   ) {}
 
-  addModelCall(latencyMs: number): void {
+  addModelCall(): void {
     this.turns++;
-    this.workMs += latencyMs;
-  }
-
-  addToolTime(ms: number): void {
-    this.workMs += ms;
-  }
-
-  /** Working time left (ms); Infinity without a wall-time limit. */
-  remainingMs(): number {
-    const seconds = this.ctx.limits.wallTimeSeconds;
-    return seconds === undefined ? Number.POSITIVE_INFINITY : seconds * 1000 - this.workMs;
   }
 
   /** The first limit reached, if any, before another model call. */
@@ -132,12 +137,7 @@ class AgentBudget {
       return { kind: "turns", message: `turn limit of ${this.maxTurns} reached` };
     if (maxTokens !== undefined && tokens >= maxTokens)
       return { kind: "tokens", message: `token limit of ${maxTokens} reached (${tokens} used)` };
-    if (this.remainingMs() <= 0) {
-      return {
-        kind: "time",
-        message: `time limit of ${this.ctx.limits.wallTimeSeconds} s reached (model latency plus tool time)`,
-      };
-    }
+    if (remainingWorkMs(this.ctx) <= 0) return { kind: "time", message: timeLimitMessage(this.ctx) };
     return undefined;
   }
 }

@@ -4,6 +4,7 @@
  * together with its completion, fenced by that lease; operators inspect, requeue and count jobs.
  */
 export { getJob, type JobFilter, listJobs, queueStats, requeueDeadJobs, requeueJob } from "./admin.ts";
+export { GroupCommit, type GroupCommitOptions } from "./group-commit.ts";
 export {
   DEFAULT_RETRY,
   defineQueue,
@@ -26,9 +27,13 @@ export {
   type ClaimOptions,
   claimJobs,
   commitJob,
+  commitJobs,
   completeJob,
+  type EnqueueItem,
   enqueue,
+  enqueueMany,
   extendLease,
+  extendLeases,
   type Failure,
   failJob,
   releaseJob,

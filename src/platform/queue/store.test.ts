@@ -7,7 +7,18 @@ import { describeEachEngine } from "../db/testing.ts";
 import { AppError } from "../errors/errors.ts";
 import { getJob } from "./admin.ts";
 import { defineQueue, LeaseLostError, leaseOf } from "./model.ts";
-import { claimJobs, commitJob, completeJob, enqueue, extendLease, failJob, releaseJob } from "./store.ts";
+import {
+  claimJobs,
+  commitJob,
+  commitJobs,
+  completeJob,
+  enqueue,
+  enqueueMany,
+  extendLease,
+  extendLeases,
+  failJob,
+  releaseJob,
+} from "./store.ts";
 import { createEffectsTable, effectCounts, recordEffect } from "./testing.ts";
 
 let queues = 0;
@@ -232,5 +243,69 @@ describeEachEngine("queue store", (store) => {
     assert.equal(await releaseJob(db, leaseOf(job!)), true);
     const released = await getJob(db, id);
     assert.deepEqual([released?.state, released?.attempts, released?.leaseOwner], ["queued", 0, null]);
+  });
+
+  test("enqueueMany adds jobs in one go; keys already used, or used twice, name one job", async () => {
+    const { db } = store();
+    const q = freshQueue();
+    const before = await enqueue(db, q, { n: 0 }, { idempotencyKey: "k0" });
+    const results = await enqueueMany(db, q, [
+      { payload: { n: 1 }, options: { idempotencyKey: "k1", priority: 5 } },
+      { payload: { n: 2 }, options: { idempotencyKey: "k0" } },
+      { payload: { n: 3 } },
+      { payload: { n: 4 }, options: { idempotencyKey: "k1" } },
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.created),
+      [true, false, true, false],
+    );
+    assert.equal(results[1]!.id, before.id);
+    assert.equal(results[3]!.id, results[0]!.id);
+    const jobs = await db.selectFrom("jobs").select(["payload", "priority"]).where("queue", "=", q.name).execute();
+    assert.equal(jobs.length, 3);
+    assert.deepEqual(jobs.find((job) => job.priority === 5)?.payload, { n: 1 });
+    await assert.rejects(
+      // @ts-expect-error: the schema wants a number
+      enqueueMany(db, q, [{ payload: { n: 5 } }, { payload: { n: "x" } }]),
+      (error: unknown) => error instanceof AppError && /^payload\.n:/.test(error.message),
+    );
+    assert.equal((await enqueueMany(db, q, [])).length, 0);
+  });
+
+  test("commitJobs and extendLeases touch only the jobs whose lease still holds", async () => {
+    const { db } = store();
+    await createEffectsTable(db);
+    const q = freshQueue();
+    await enqueueMany(db, q, [{ payload: { n: 1 } }, { payload: { n: 2 } }, { payload: { n: 3 } }]);
+    const jobs = await claimJobs(db, { queues: [q.name], owner: "w", limit: 3, leaseMs: 30_000 });
+    const leases = jobs.map(leaseOf);
+    // The second job's lease is taken over by another worker.
+    await expireLease(jobs[1]!.id);
+    // The first claim puts the expired job back in the queue, the second takes it.
+    await claimJobs(db, { queues: [q.name], owner: "other", limit: 1, leaseMs: 30_000 });
+    const [taken] = await claimJobs(db, { queues: [q.name], owner: "other", limit: 1, leaseMs: 30_000 });
+    assert.equal(taken?.id, jobs[1]!.id);
+
+    assert.deepEqual([...(await extendLeases(db, leases, 30_000))].sort(), [jobs[0]!.id, jobs[2]!.id].sort());
+    let seen: string[] = [];
+    const { committed, lost } = await commitJobs(db, leases, async (trx, held) => {
+      seen = held.map((lease) => lease.jobId);
+      for (const lease of held) await recordEffect(trx, lease.jobId, "w");
+    });
+    assert.deepEqual(seen.sort(), [jobs[0]!.id, jobs[2]!.id].sort());
+    assert.deepEqual(committed.map((lease) => lease.jobId).sort(), seen);
+    assert.deepEqual(lost, [leases[1]]);
+    const effects = await effectCounts(db);
+    assert.deepEqual([effects.get(jobs[0]!.id), effects.get(jobs[1]!.id), effects.get(jobs[2]!.id)], [1, undefined, 1]);
+    assert.equal((await getJob(db, jobs[1]!.id))?.state, "running");
+    assert.equal((await getJob(db, jobs[2]!.id))?.state, "done");
+    // Effects that fail roll the whole group back: the jobs are still running, still held.
+    await assert.rejects(
+      commitJobs(db, [leaseOf(taken!)], async () => {
+        throw new Error("write failed");
+      }),
+      /write failed/,
+    );
+    assert.equal((await getJob(db, taken!.id))?.state, "running");
   });
 });

@@ -88,40 +88,76 @@ export async function enqueue<S extends z.ZodType>(
   payload: z.input<S>,
   options: EnqueueOptions = {},
 ): Promise<EnqueueResult> {
-  const parsed = def.schema.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw invalid(["payload", ...issue.path.map(String)].join("."), issue.message);
-  }
-  checkOptions(options);
-  const key = options.idempotencyKey ?? null;
-  const inserted = await db
-    .insertInto("jobs")
-    .values({
-      id: newId("job"),
+  const [result] = await enqueueMany(db, def, [{ payload, options }]);
+  return result!;
+}
+
+/** One job of `enqueueMany`. */
+export interface EnqueueItem<P> {
+  payload: P;
+  options?: EnqueueOptions;
+}
+
+/** Rows per insert: 7 parameters a row, and a statement has at most 65535. */
+const ENQUEUE_CHUNK = 1_000;
+
+/**
+ * `enqueue` for many jobs, with multi-row inserts: results in the order of `items`. A key used twice
+ * in `items` adds one job, and both get its id.
+ */
+export async function enqueueMany<S extends z.ZodType>(
+  db: Db | Tx,
+  def: QueueDef<S>,
+  items: readonly EnqueueItem<z.input<S>>[],
+): Promise<EnqueueResult[]> {
+  const rows = items.map(({ payload, options = {} }) => {
+    const parsed = def.schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw invalid(["payload", ...issue.path.map(String)].join("."), issue.message);
+    }
+    checkOptions(options);
+    return {
+      id: newId("job") as JobId,
       queue: def.name,
       // The input is stored, not the parsed value: the worker parses it again, so transforms apply once.
       payload: jsonText(payload),
       priority: options.priority ?? 0,
       max_attempts: options.maxAttempts ?? def.maxAttempts,
       run_at: nowPlus(options.delayMs ?? 0),
-      idempotency_key: key,
-    })
-    // A concurrent insert of the same key waits for the other transaction, then does nothing.
-    .onConflict((oc) => oc.columns(["queue", "idempotency_key"]).where("idempotency_key", "is not", null).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (inserted) {
-    announceEnqueue(def.name);
-    return { id: inserted.id as JobId, created: true };
+      idempotency_key: options.idempotencyKey ?? null,
+    };
+  });
+  const created = new Set<string>();
+  for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+    const inserted = await db
+      .insertInto("jobs")
+      .values(rows.slice(i, i + ENQUEUE_CHUNK))
+      // A concurrent insert of the same key waits for the other transaction, then does nothing.
+      .onConflict((oc) => oc.columns(["queue", "idempotency_key"]).where("idempotency_key", "is not", null).doNothing())
+      .returning("id")
+      .execute();
+    for (const row of inserted) created.add(row.id);
   }
-  const existing = await db
-    .selectFrom("jobs")
-    .select("id")
-    .where("queue", "=", def.name)
-    .where("idempotency_key", "=", key)
-    .executeTakeFirstOrThrow();
-  return { id: existing.id as JobId, created: false };
+  const taken = rows.flatMap((row) =>
+    created.has(row.id) || row.idempotency_key === null ? [] : [row.idempotency_key],
+  );
+  const existing = new Map<string | null, string>();
+  for (let i = 0; i < taken.length; i += ENQUEUE_CHUNK) {
+    const found = await db
+      .selectFrom("jobs")
+      .select(["id", "idempotency_key"])
+      .where("queue", "=", def.name)
+      .where("idempotency_key", "in", taken.slice(i, i + ENQUEUE_CHUNK))
+      .execute();
+    for (const row of found) existing.set(row.idempotency_key, row.id);
+  }
+  if (created.size > 0) announceEnqueue(def.name);
+  return rows.map((row) =>
+    created.has(row.id)
+      ? { id: row.id, created: true }
+      : { id: existing.get(row.idempotency_key) as JobId, created: false },
+  );
 }
 
 /** What `claimJobs` takes: which queues, for whom, how many, and for how long. */
@@ -198,14 +234,27 @@ export async function claimJobs(db: Db, options: ClaimOptions): Promise<Job[]> {
     .sort((a, b) => b.priority - a.priority || a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));
 }
 
-/** Heartbeat: extends the lease from now. False when the lease is no longer held. */
-export async function extendLease(db: Db, lease: Lease, leaseMs: number): Promise<boolean> {
-  const result = await db
+/** The rows of `leases` that they still hold (see `held`). */
+function heldAll(leases: readonly Lease[]) {
+  const keys = leases.map((lease) => sql`(${lease.jobId}, ${lease.owner}, ${lease.attempt}::int)`);
+  return sql<boolean>`state = 'running' and (id, lease_owner, attempts) in (${sql.join(keys)})`;
+}
+
+/** Heartbeat of several jobs in one statement: extends the leases still held; returns their jobs. */
+export async function extendLeases(db: Db, leases: readonly Lease[], leaseMs: number): Promise<Set<JobId>> {
+  if (leases.length === 0) return new Set();
+  const rows = await db
     .updateTable("jobs")
     .set({ lease_until: nowPlus(leaseMs) })
-    .where(held(lease))
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+    .where(heldAll(leases))
+    .returning("id")
+    .execute();
+  return new Set(rows.map((row) => row.id as JobId));
+}
+
+/** Heartbeat: extends the lease from now. False when the lease is no longer held. */
+export async function extendLease(db: Db, lease: Lease, leaseMs: number): Promise<boolean> {
+  return (await extendLeases(db, [lease], leaseMs)).has(lease.jobId);
 }
 
 /** The fields that mark a job done. */
@@ -245,6 +294,26 @@ export async function commitJob<T>(db: Db, lease: Lease, fn: (trx: Tx) => Promis
         .where("id", "=", lease.jobId)
         .execute();
     return value;
+  });
+}
+
+/**
+ * Group commit: `commitJob` for many jobs in one transaction. Marks done every job whose lease still
+ * holds, then runs `fn` with those leases only; the others (their lease was lost) are returned as
+ * `lost`, and nothing of theirs is written. Jobs done this way keep a null result.
+ */
+export async function commitJobs(
+  db: Db,
+  leases: readonly Lease[],
+  fn: (trx: Tx, held: Lease[]) => Promise<void>,
+): Promise<{ committed: Lease[]; lost: Lease[] }> {
+  if (leases.length === 0) return { committed: [], lost: [] };
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.updateTable("jobs").set(doneFields(null)).where(heldAll(leases)).returning("id").execute();
+    const done = new Set(rows.map((row) => row.id));
+    const committed = leases.filter((lease) => done.has(lease.jobId));
+    if (committed.length > 0) await fn(trx, committed);
+    return { committed, lost: leases.filter((lease) => !done.has(lease.jobId)) };
   });
 }
 

@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import type { Db, Tx } from "../db/database.ts";
 import { newId } from "../ids/ids.ts";
+import type { GroupCommit } from "./group-commit.ts";
 import {
   type Job,
   type JobId,
@@ -14,7 +15,7 @@ import {
   retryDelayMs,
   WorkerStoppingError,
 } from "./model.ts";
-import { claimJobs, commitJob, completeJob, extendLease, failJob, releaseJob } from "./store.ts";
+import { claimJobs, commitJob, completeJob, extendLeases, failJob, releaseJob } from "./store.ts";
 import { onLocalEnqueue } from "./wake.ts";
 
 /** What a handler gets besides its payload. */
@@ -30,6 +31,11 @@ export interface JobContext {
    * the one connection belongs to the transaction, and a call on `db` inside it never returns.
    */
   commit<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * `commit` through a group commit: the job is marked done together with other jobs' in one
+   * transaction, with `item` written by the group's `write`. Same guarantees, same `LeaseLostError`.
+   */
+  commitInGroup<I>(group: GroupCommit<I>, item: I): Promise<void>;
 }
 
 /**
@@ -64,6 +70,14 @@ export interface WorkerOptions {
   pollMinMs?: number;
   /** Default 2 s: the longest a job enqueued by another process waits for an idle worker. */
   pollMaxMs?: number;
+  /**
+   * While jobs run, claim only once this many slots are free (or `claimGatherMs` after the first
+   * freed), so one claim fills several: for many short jobs a claim per job costs more than the jobs.
+   * Default 1 (claim as soon as a slot frees).
+   */
+  claimBatch?: number;
+  /** The longest a freed slot waits for others before claiming; default 20 ms. */
+  claimGatherMs?: number;
   logger?: QueueLogger;
 }
 
@@ -104,7 +118,6 @@ interface Running {
   phase: "handling" | "finishing" | "committed";
   /** performance.now() of the last heartbeat that confirmed the lease. */
   confirmedAt: number;
-  beating: boolean;
   settled: Promise<void>;
 }
 
@@ -145,6 +158,8 @@ export class Worker {
   readonly #heartbeatMs: number;
   readonly #pollMinMs: number;
   readonly #pollMaxMs: number;
+  readonly #claimBatch: number;
+  readonly #claimGatherMs: number;
   readonly #logger: QueueLogger;
   readonly #handlers = new Map<string, Registration>();
   readonly #running = new Map<JobId, Running>();
@@ -156,6 +171,9 @@ export class Worker {
   #wake: (() => void) | undefined;
   /** Set by a local enqueue: poll again now and reset the idle interval. */
   #woken = false;
+  /** One heartbeat for all running jobs (one statement, not one per job). */
+  #heartbeat: NodeJS.Timeout | undefined;
+  #beating = false;
 
   constructor(options: WorkerOptions) {
     this.#db = options.db;
@@ -164,6 +182,8 @@ export class Worker {
     this.#heartbeatMs = options.heartbeatMs ?? Math.floor(this.#leaseMs / 3);
     this.#pollMinMs = options.pollMinMs ?? 50;
     this.#pollMaxMs = options.pollMaxMs ?? 2_000;
+    this.#claimBatch = Math.min(this.#concurrency, Math.max(1, options.claimBatch ?? 1));
+    this.#claimGatherMs = options.claimGatherMs ?? 20;
     this.#logger = options.logger ?? consoleLogger;
     if (!Number.isInteger(this.#concurrency) || this.#concurrency < 1)
       throw new Error("concurrency must be a positive integer");
@@ -200,6 +220,7 @@ export class Worker {
       this.#wake?.();
     });
     this.#loop = this.#poll();
+    this.#heartbeat = setInterval(() => void this.#beat(), this.#heartbeatMs);
     return this;
   }
 
@@ -229,6 +250,7 @@ export class Worker {
       }),
     );
     await this.#settle(ABORT_WAIT_MS);
+    clearInterval(this.#heartbeat);
     this.#state = "stopped";
   }
 
@@ -265,12 +287,23 @@ export class Worker {
   async #poll(): Promise<void> {
     const queues = [...this.#handlers.keys()];
     let idleMs = this.#pollMinMs;
+    /** performance.now() when a slot first stood free while others ran (gathering for a batch claim). */
+    let gatheringSince: number | undefined;
     while (this.#state === "running") {
       const free = this.#concurrency - this.#running.size;
       if (free <= 0) {
         await this.#wait(undefined);
         continue;
       }
+      if (free < this.#claimBatch && this.#running.size > 0) {
+        gatheringSince ??= performance.now();
+        const left = this.#claimGatherMs - (performance.now() - gatheringSince);
+        if (left > 0) {
+          await this.#wait(left);
+          continue;
+        }
+      }
+      gatheringSince = undefined;
       this.#woken = false;
       let jobs: Job[] = [];
       try {
@@ -303,7 +336,6 @@ export class Worker {
       controller: new AbortController(),
       phase: "handling",
       confirmedAt: performance.now(),
-      beating: false,
       settled: Promise.resolve(),
     };
     this.#running.set(job.id, run);
@@ -316,11 +348,13 @@ export class Worker {
   async #execute(run: Running): Promise<void> {
     const { job, lease, controller } = run;
     const registration = this.#handlers.get(job.queue)!;
-    const heartbeat = setInterval(() => void this.#heartbeat(run), this.#heartbeatMs);
-    // An aborted job is no longer ours to keep alive, even if its handler ignores the signal.
-    controller.signal.addEventListener("abort", () => clearInterval(heartbeat), { once: true });
     try {
-      const ctx: JobContext = { job, signal: controller.signal, commit: (fn) => this.#commit(run, fn) };
+      const ctx: JobContext = {
+        job,
+        signal: controller.signal,
+        commit: (fn) => this.#commit(run, (lease) => commitJob(this.#db, lease, fn)),
+        commitInGroup: (group, item) => this.#commit(run, (lease) => group.commit(lease, item)),
+      };
       const value = await registration.run(job.payload, ctx);
       if (run.phase === "committed") return;
       run.phase = "finishing";
@@ -328,8 +362,6 @@ export class Worker {
         this.#logger.warn({ jobId: job.id, attempt: lease.attempt }, "lease lost before the job completed");
     } catch (error) {
       await this.#failed(run, error, registration.retry);
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 
@@ -356,11 +388,12 @@ export class Worker {
     }
   }
 
-  async #commit<T>(run: Running, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  /** Runs `commit` (which marks the job done, fenced by its lease) once per job. */
+  async #commit<T>(run: Running, commit: (lease: Lease) => Promise<T>): Promise<T> {
     if (run.phase !== "handling") throw new Error(`job ${run.job.id} is already committed`);
     run.phase = "finishing";
     try {
-      const value = await commitJob(this.#db, run.lease, fn);
+      const value = await commit(run.lease);
       run.phase = "committed";
       return value;
     } finally {
@@ -368,22 +401,35 @@ export class Worker {
     }
   }
 
-  async #heartbeat(run: Running): Promise<void> {
-    if (run.beating || run.phase !== "handling" || run.controller.signal.aborted) return;
-    run.beating = true;
+  /**
+   * Extends the leases of the jobs still being handled, in one statement. A job whose lease is gone is
+   * aborted; so is one left unconfirmed for a whole lease (the database is unreachable: assume another
+   * worker has the job by now). Aborted jobs are no longer ours to keep alive.
+   */
+  async #beat(): Promise<void> {
+    const runs = [...this.#running.values()].filter(
+      (run) => run.phase === "handling" && !run.controller.signal.aborted,
+    );
+    if (this.#beating || runs.length === 0) return;
+    this.#beating = true;
     try {
-      if (await extendLease(this.#db, run.lease, this.#leaseMs)) {
-        run.confirmedAt = performance.now();
-      } else if (run.phase === "handling") {
+      const held = await extendLeases(
+        this.#db,
+        runs.map((run) => run.lease),
+        this.#leaseMs,
+      );
+      const now = performance.now();
+      for (const run of runs) {
+        if (held.has(run.job.id)) run.confirmedAt = now;
         // Checked again after the await: a commit that finished meanwhile ended the lease itself.
-        run.controller.abort(new LeaseLostError(run.lease));
+        else if (run.phase === "handling") run.controller.abort(new LeaseLostError(run.lease));
       }
     } catch (error) {
-      this.#logger.warn({ jobId: run.job.id, error: describeError(error) }, "heartbeat failed");
-      // Unconfirmed for a whole lease: assume another worker has the job by now.
-      if (performance.now() - run.confirmedAt > this.#leaseMs) run.controller.abort(new LeaseLostError(run.lease));
+      this.#logger.warn({ jobs: runs.length, error: describeError(error) }, "heartbeat failed");
+      for (const run of runs)
+        if (performance.now() - run.confirmedAt > this.#leaseMs) run.controller.abort(new LeaseLostError(run.lease));
     } finally {
-      run.beating = false;
+      this.#beating = false;
     }
   }
 }
