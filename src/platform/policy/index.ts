@@ -4,5 +4,8 @@
  */
 
 export * from "./clearinghouse.ts";
+export * from "./cve-ids.ts";
 export * from "./decision.ts";
+export * from "./evaluation.ts";
+export * from "./notifications.ts";
 export * from "./platform.ts";

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildWeb } from "../../../scripts/build-web.ts";
+import type { AppContext } from "../../app/context.ts";
 import { startTestServer } from "../../platform/http/test-server.ts";
 
 /** Debian's Chromium; the browser tests need it and say so instead of skipping. */
@@ -39,6 +40,8 @@ export interface TestPage {
 /** One built web app, one server and one browser for a whole test file. */
 export interface WebHarness {
   url: string;
+  /** The server's wired services and database (to create data the UI has no form for, e.g. evaluation runs). */
+  ctx: AppContext;
   browser: Browser;
   /** `bypassCSP` only for tools that inject scripts (axe-core); the app itself must run under the CSP. */
   openPage(options?: { bypassCSP?: boolean }): Promise<TestPage>;
@@ -78,6 +81,7 @@ export async function startWebHarness(): Promise<WebHarness> {
   };
   return {
     url: server.url,
+    ctx: server.ctx,
     browser,
     openPage,
     async close() {

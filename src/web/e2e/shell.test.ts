@@ -19,6 +19,8 @@ const LINKS = {
   admin: ["Administration", "/admin"],
 } as const;
 type ModuleId = keyof typeof LINKS;
+/** Modules whose page is still their plan ("What will be here"); the others show their own content. */
+const PLANNED = new Set<ModuleId>(["exposure", "framework", "programs", "admin"]);
 
 /** One demo user per role and the navigation that role must see (the API contract's table). */
 const ROLES: { role: string; email: string; org: string; clearance: string; modules: ModuleId[] }[] = [
@@ -188,7 +190,7 @@ describe("web shell in Chromium", () => {
         assert.equal(await h1Text(page), title);
         assert.equal(await page.getByRole("main").count(), 1);
         assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1);
-        await page.getByRole("heading", { level: 2, name: "What will be here" }).waitFor();
+        if (PLANNED.has(id)) await page.getByRole("heading", { level: 2, name: "What will be here" }).waitFor();
         const active = page.getByRole("navigation", { name: "Modules" }).locator('[aria-current="page"]');
         assert.equal((await active.textContent())?.trim(), title);
         assert.equal(await page.title(), `${title} – aicc`);

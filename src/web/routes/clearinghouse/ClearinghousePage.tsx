@@ -1,20 +1,36 @@
-import { EmptyState } from "../../components/EmptyState.tsx";
+import { usePath } from "../../router.tsx";
 import type { ModulePageProps } from "../module-page-props.ts";
+import { NotFoundPage } from "../not-found/NotFoundPage.tsx";
+import { AdvisoriesPage } from "./AdvisoriesPage.tsx";
+import { AdvisoryPage } from "./AdvisoryPage.tsx";
+import { CasePage } from "./cases/CasePage.tsx";
+import { CasesListPage } from "./cases/CasesListPage.tsx";
+import { NewReportPage } from "./NewReportPage.tsx";
+import { OverviewPage } from "./OverviewPage.tsx";
+import { clearinghouseRoute } from "./paths.ts";
+import { ReportPage } from "./ReportPage.tsx";
 
-/** Vulnerability coordination: reports, cases, embargoes, vendor statements and advisories. */
+/** Vulnerability coordination: the sub-router of reports, triage, cases and advisories. */
 export function ClearinghousePage({ link }: ModulePageProps) {
-  return (
-    <EmptyState
-      title={link.title}
-      intro="Coordinate vulnerability discovery, validation and remediation with vendors and critical-infrastructure operators."
-      upcoming={[
-        "Reports from people and AI systems, with their provenance (model, version, run, transcript hash)",
-        "Proposed duplicates and validation with reproduction evidence, SSVC and CVSS scores",
-        "Cases with participants, embargo dates and their time zone, and the case flags",
-        "Vendor statements (VEX) and remediation tracking",
-        "Published advisories as CSAF 2.0, OSV and CVE JSON 5.x",
-      ]}
-      emptyText="No reports or cases are visible to you yet."
-    />
-  );
+  const path = usePath();
+  const route = clearinghouseRoute(path);
+  switch (route.page) {
+    case "overview":
+      return <OverviewPage title={link.title} />;
+    case "new-report":
+      return <NewReportPage />;
+    case "report":
+      // Keyed by id: another report's page starts from a clean state (forms, loaded data).
+      return <ReportPage key={route.id} reportId={route.id} />;
+    case "cases":
+      return <CasesListPage />;
+    case "case":
+      return <CasePage key={route.id} caseId={route.id} />;
+    case "advisories":
+      return <AdvisoriesPage />;
+    case "advisory":
+      return <AdvisoryPage key={route.id} advisoryId={route.id} />;
+    case "not-found":
+      return <NotFoundPage path={path} />;
+  }
 }
