@@ -1,4 +1,6 @@
 import { advisoryCommands } from "../clearinghouse/advisories/cli.ts";
+import { caseCommands } from "../clearinghouse/cases/cli.ts";
+import { cveIdCommands } from "../clearinghouse/cve-ids/cli.ts";
 import { importCommands } from "../clearinghouse/imports/cli.ts";
 import { reportCommands } from "../clearinghouse/reports/cli.ts";
 import { evalCommands } from "../evaluation/runner/cli.ts";
@@ -147,6 +149,8 @@ const commands: Command[] = [
   ...identityCommands(withContext),
   ...auditCommands(withContext),
   ...reportCommands(withContext),
+  ...caseCommands(withContext),
+  ...cveIdCommands(withContext),
   ...evalCommands(withContext),
   ...importCommands(withContext),
   ...advisoryCommands(withContext),

@@ -28,7 +28,7 @@ describe("demo content", () => {
     });
     assert.equal(response.status, 200);
     const { items } = (await response.json()) as { items: { status: string; provenance: { kind: string } }[] };
-    assert.deepEqual(items.map((r) => r.status).sort(), ["incomplete", "received", "valid"]);
+    assert.deepEqual(items.map((r) => r.status).sort(), ["accepted", "incomplete", "received"]);
     assert.deepEqual(items.map((r) => r.provenance.kind).sort(), ["ai_assisted", "ai_autonomous", "human"]);
   });
 
@@ -44,5 +44,19 @@ describe("demo content", () => {
       vulns.some((v) => v.id === "PYSEC-2024-102"),
       JSON.stringify(vulns.map((v) => v.id)),
     );
+  });
+
+  test("Acme sees its embargoed case; Globex, not a participant, sees none", async () => {
+    const list = async (email: string) => {
+      const response = await fetch(`${server.url}/api/cases`, {
+        headers: { authorization: `Bearer ${await tokenFor(email)}` },
+      });
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { items: { embargo: { state: string }; title: string }[] }).items;
+    };
+    const acme = await list("psirt@acme.demo");
+    assert.equal(acme.length, 1);
+    assert.equal(acme[0]?.embargo.state, "active");
+    assert.deepEqual(await list("psirt@globex.demo"), []);
   });
 });

@@ -87,4 +87,27 @@ export async function seedDemoContent(ctx: AppContext): Promise<void> {
     note: "Reproduced on 2.3.1 with the reporter's request.",
     evidence: { reproduced: true, method: "curl against a local install of 2.3.1" },
   });
+
+  // The case: Acme is told, an embargo runs to noon UTC in 45 days, Acme is investigating.
+  const acme = await principal(ctx, "psirt@acme.demo");
+  const opened = await ctx.cases.open(coordinator, {
+    title: "acme-fileserver: path traversal in the static handler",
+    summary: "Coordinated with Acme Software; the reporter asks for public credit.",
+    reportIds: [traversal.id],
+    vendorOrgIds: [acme.org.id],
+  });
+  const endsOn = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+  await ctx.cases.embargo(coordinator, opened.id, { action: "propose", endsAt: endsOn });
+  await ctx.cases.embargo(coordinator, opened.id, { action: "accept" });
+  const [vulnerability] = opened.vulnerabilities;
+  if (vulnerability) {
+    await ctx.cases.putStatement(acme, opened.id, {
+      vulnerabilityId: vulnerability.id,
+      product: "pkg:npm/acme-fileserver",
+      status: "under_investigation",
+    });
+  }
+  await ctx.cases.postMessage(acme, opened.id, {
+    body: "Thanks, **reproduced** on 2.3.1. A fix is planned for `2.4.0`; we will state *fixed* when it ships.",
+  });
 }

@@ -1,7 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { AdvisoryTables } from "../../clearinghouse/advisories/tables.ts";
+import type { CaseTables } from "../../clearinghouse/cases/tables.ts";
+import type { CveIdTables } from "../../clearinghouse/cve-ids/tables.ts";
 import type { ReportTables } from "../../clearinghouse/reports/tables.ts";
 import type { EvaluationRunTables } from "../../evaluation/runner/tables.ts";
+import type { NotificationTables } from "../notifications/tables.ts";
 
 /**
  * Table types for Kysely. Each module declares its own tables in its `tables.ts`; this file joins them
@@ -156,7 +159,13 @@ export interface PlatformTables {
   instance_settings: InstanceSettingsTable;
 }
 
-export type Database = PlatformTables & AdvisoryTables & ReportTables & EvaluationRunTables;
+export type Database = PlatformTables &
+  AdvisoryTables &
+  ReportTables &
+  EvaluationRunTables &
+  CaseTables &
+  NotificationTables &
+  CveIdTables;
 
 export type UserRow = Selectable<UsersTable>;
 export type OrgRow = Selectable<OrgsTable>;
