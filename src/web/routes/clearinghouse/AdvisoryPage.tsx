@@ -8,7 +8,7 @@ import { TlpBadge } from "./cases/CaseBadges.tsx";
 import { ADVISORIES_PATH, casePagePath } from "./paths.ts";
 import { scoreText } from "./report-format.ts";
 import type { AdvisoryDetail, AdvisoryFormat } from "./types.ts";
-import { useLoaded } from "./use-loaded.ts";
+import { useLoaded } from "../../use-loaded.ts";
 
 const FORMAT_LABELS: Record<AdvisoryFormat | "stix", string> = {
   csaf: "CSAF 2.0",

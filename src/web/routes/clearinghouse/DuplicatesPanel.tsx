@@ -5,7 +5,7 @@ import { Link } from "../../router.tsx";
 import { listDuplicates, mergeReport } from "./api.ts";
 import { advisoryPagePath, reportPagePath } from "./paths.ts";
 import type { DuplicateCandidate, ReportDetail } from "./types.ts";
-import { errorText, useLoaded } from "./use-loaded.ts";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 
 /** Which report of a pair is the duplicate: the later one; the earlier reporter keeps the credit. */
 function mergeDirection(report: ReportDetail, candidate: DuplicateCandidate) {

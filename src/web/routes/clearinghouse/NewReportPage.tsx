@@ -19,7 +19,7 @@ import {
 } from "./report-form.ts";
 import { TextField } from "./TextField.tsx";
 import { isTlpLabel, TLP_LABELS, type TlpLabel } from "./types.ts";
-import { errorText } from "./use-loaded.ts";
+import { errorText } from "../../use-loaded.ts";
 
 /** Paths the form shows next to a field; any other field problem is listed at the top. */
 const PLACED = [

@@ -9,7 +9,7 @@ import { casePagePath } from "./paths.ts";
 import { fieldMessages, unplacedProblems } from "./report-form.ts";
 import { TextField } from "./TextField.tsx";
 import { isTlpLabel, type ReportDetail, TLP_LABELS, type TlpLabel } from "./types.ts";
-import { errorText, useLoaded } from "./use-loaded.ts";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 
 /**
  * Opens a coordination case from this report (coordinators): the reporter's organisation joins as

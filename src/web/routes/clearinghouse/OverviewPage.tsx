@@ -7,7 +7,7 @@ import { listReports } from "./api.ts";
 import { ADVISORIES_PATH, CASES_PATH, NEW_REPORT_PATH } from "./paths.ts";
 import { ReportTable } from "./ReportTable.tsx";
 import type { Page, Report, ReportView } from "./types.ts";
-import { errorText, useLoaded } from "./use-loaded.ts";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 
 interface Queue {
   view: ReportView;

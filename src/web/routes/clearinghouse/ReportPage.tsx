@@ -13,7 +13,7 @@ import { KevBadge, SsvcOutcome } from "./ReportTable.tsx";
 import { affectedKindLabel, affectedName, provenanceLabel, scoreText, statusLabel } from "./report-format.ts";
 import { TransitionForm } from "./TransitionForm.tsx";
 import { isTlpLabel, type ReportDetail } from "./types.ts";
-import { useLoaded } from "./use-loaded.ts";
+import { useLoaded } from "../../use-loaded.ts";
 
 /** A titled part of the report page (h2 with its labelled section). */
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -7,7 +7,7 @@ import { fieldMessages, unplacedProblems } from "./report-form.ts";
 import { statusLabel } from "./report-format.ts";
 import { TextField } from "./TextField.tsx";
 import { REPORT_TRANSITIONS, type ReportDetail, type ReportStatus } from "./types.ts";
-import { errorText } from "./use-loaded.ts";
+import { errorText } from "../../use-loaded.ts";
 
 /**
  * Moves the report to another state (coordinators). Validating needs reproduction evidence: how it

@@ -4,7 +4,7 @@ import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
-import { useLoaded } from "../clearinghouse/use-loaded.ts";
+import { useLoaded } from "../../use-loaded.ts";
 import { EVALUATION_PATH, getRun, runLogHref } from "./api.ts";
 import { interval, intervalMethod, percent } from "./format.ts";
 import { SamplesSection } from "./SamplesSection.tsx";

@@ -1,41 +1,17 @@
-import { useCallback, useEffect, useState } from "react";
-import type { RunSummary } from "../../../evaluation/runner/viewer-model.ts";
+import { useCallback } from "react";
 import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
-import { errorText } from "../clearinghouse/use-loaded.ts";
+import { useCursorPages } from "../../use-cursor-pages.ts";
 import { listRuns, runPagePath } from "./api.ts";
 import { interval, percent } from "./format.ts";
 
 /** Evaluation runs, newest first, with progress, errors and the primary score's 95% interval. */
 export function RunsListPage({ title }: { title: string }) {
   const { api } = useSession();
-  const [runs, setRuns] = useState<RunSummary[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
-      try {
-        const page = await listRuns(api, cursor);
-        setRuns((current) => (cursor && current ? [...current, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        setError(null);
-      } catch (caught) {
-        setError(errorText(caught));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const fetchPage = useCallback((cursor: string | null) => listRuns(api, cursor), [api]);
+  const { items: runs, nextCursor, loading, error, more } = useCursorPages(fetchPage);
 
   return (
     <>
@@ -95,7 +71,7 @@ export function RunsListPage({ title }: { title: string }) {
         </div>
       )}
       {nextCursor ? (
-        <button type="button" className="button" disabled={loading} onClick={() => void load(nextCursor)}>
+        <button type="button" className="button" disabled={loading} onClick={more}>
           {loading ? "Loading…" : "Show more runs"}
         </button>
       ) : null}

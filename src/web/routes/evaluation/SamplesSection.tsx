@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useState } from "react";
-import type { RunDetail, SampleOutcomeFilter, SampleSummary } from "../../../evaluation/runner/viewer-model.ts";
+import { useCallback, useId, useState } from "react";
+import type { RunDetail, SampleOutcomeFilter } from "../../../evaluation/runner/viewer-model.ts";
 import { useSession } from "../../app/session-context.ts";
 import { Link } from "../../router.tsx";
-import { errorText } from "../clearinghouse/use-loaded.ts";
+import { useCursorPages } from "../../use-cursor-pages.ts";
 import { listSamples, samplePagePath } from "./api.ts";
 import { outcomeOf, targetText } from "./format.ts";
 
@@ -21,31 +21,11 @@ export function SamplesSection({ run }: { run: RunDetail }) {
   const categoryId = useId();
   const [score, setScore] = useState<SampleOutcomeFilter | null>(null);
   const [category, setCategory] = useState<string | null>(null);
-  const [samples, setSamples] = useState<SampleSummary[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
-      try {
-        const page = await listSamples(api, run.id, { score, category, cursor });
-        setSamples((current) => (cursor && current ? [...current, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        setError(null);
-      } catch (caught) {
-        setError(errorText(caught));
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | null) => listSamples(api, run.id, { score, category, cursor }),
     [api, run.id, score, category],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items: samples, nextCursor, loading, error, more } = useCursorPages(fetchPage);
 
   return (
     <section aria-labelledby={headingId}>
@@ -130,7 +110,7 @@ export function SamplesSection({ run }: { run: RunDetail }) {
         </div>
       )}
       {nextCursor ? (
-        <button type="button" className="button" disabled={loading} onClick={() => void load(nextCursor)}>
+        <button type="button" className="button" disabled={loading} onClick={more}>
           {loading ? "Loading…" : "Show more samples"}
         </button>
       ) : null}

@@ -3,7 +3,7 @@ import type { SampleTranscript, TranscriptMessage } from "../../../evaluation/ru
 import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Link } from "../../router.tsx";
-import { useLoaded } from "../clearinghouse/use-loaded.ts";
+import { useLoaded } from "../../use-loaded.ts";
 import { getSample, runLogHref, runPagePath } from "./api.ts";
 import { targetText } from "./format.ts";
 

@@ -7,7 +7,7 @@ import { NotFoundPage } from "../../not-found/NotFoundPage.tsx";
 import { CASES_PATH, casePagePath, reportPagePath } from "../paths.ts";
 import { statusLabel } from "../report-format.ts";
 import type { ReportStatus } from "../types.ts";
-import { useLoaded } from "../use-loaded.ts";
+import { useLoaded } from "../../../use-loaded.ts";
 import { getCase } from "./api.ts";
 import { CaseStatusBadge, TlpBadge } from "./CaseBadges.tsx";
 import { remediationSource } from "./case-format.ts";

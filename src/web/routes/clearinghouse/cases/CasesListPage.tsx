@@ -1,43 +1,19 @@
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useId } from "react";
 import { useSession } from "../../../app/session-context.ts";
 import { PageHeading } from "../../../components/PageHeading.tsx";
 import { formatUtc } from "../../../format.ts";
 import { Link } from "../../../router.tsx";
+import { useCursorPages } from "../../../use-cursor-pages.ts";
 import { CLEARINGHOUSE_PATH, casePagePath } from "../paths.ts";
-import { errorText } from "../use-loaded.ts";
 import { listCases } from "./api.ts";
 import { CaseStatusBadge, EmbargoSummary, SetFlags, TlpBadge } from "./CaseBadges.tsx";
-import type { CaseSummary } from "./types.ts";
 
 /** The cases the caller may read (the server filters them), newest first, a page at a time. */
 export function CasesListPage() {
   const { api } = useSession();
   const captionId = useId();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      setLoading(true);
-      try {
-        const page = await listCases(api, cursor);
-        setCases((current) => (cursor && current ? [...current, ...page.items] : page.items));
-        setNextCursor(page.nextCursor);
-        setError(null);
-      } catch (caught) {
-        setError(errorText(caught));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [api],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const fetchPage = useCallback((cursor: string | null) => listCases(api, cursor), [api]);
+  const { items: cases, nextCursor, loading, error, more } = useCursorPages(fetchPage);
 
   return (
     <>
@@ -105,12 +81,7 @@ export function CasesListPage() {
         </div>
       )}
       {nextCursor ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={loading}
-          onClick={() => void load(nextCursor)}
-        >
+        <button type="button" className="button button-secondary" disabled={loading} onClick={more}>
           {loading ? "Loading…" : "Show more cases"}
         </button>
       ) : null}

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useId, useState } from "react";
 import { useSession } from "../../../app/session-context.ts";
 import { formatUtc } from "../../../format.ts";
-import { useLoaded } from "../use-loaded.ts";
+import { useLoaded } from "../../../use-loaded.ts";
 import { listMessages, postMessage } from "./api.ts";
 import { FormField, FormProblem, StatusNote } from "./FormField.tsx";
 import { SafeMarkdown } from "./SafeMarkdown.tsx";

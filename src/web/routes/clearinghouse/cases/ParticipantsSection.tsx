@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import type { Org } from "../../../api-types.ts";
 import { useSession } from "../../../app/session-context.ts";
 import { formatUtc, humanize, orgKindLabel } from "../../../format.ts";
-import { errorText } from "../use-loaded.ts";
+import { errorText } from "../../../use-loaded.ts";
 import { addParticipant, listOrgs } from "./api.ts";
 import { defaultRoleFor, ROLE_LABELS } from "./case-format.ts";
 import { FormField, FormProblem, StatusNote } from "./FormField.tsx";

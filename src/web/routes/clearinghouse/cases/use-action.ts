@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { ApiError } from "../../../api.ts";
 import type { FieldProblem } from "../../../api-types.ts";
-import { errorText } from "../use-loaded.ts";
+import { errorText } from "../../../use-loaded.ts";
 
 /** What went wrong with one action: the message, and the server's field problems to show by their fields. */
 export interface ActionProblem {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../../api.ts";
+import { ApiError } from "./api.ts";
 
 /** What a page shows while its data loads: the data, or why it is missing (status 404 = not readable). */
 export type Loaded<T> =
