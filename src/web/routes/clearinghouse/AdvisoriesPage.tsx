@@ -3,12 +3,12 @@ import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 import { listAdvisories } from "./api.ts";
 import { TlpBadge } from "./cases/CaseBadges.tsx";
 import { advisoryPagePath, CLEARINGHOUSE_PATH } from "./paths.ts";
 import { scoreText } from "./report-format.ts";
 import type { AdvisoryFilter, AdvisoryListItem, Page } from "./types.ts";
-import { errorText, useLoaded } from "../../use-loaded.ts";
 
 /** OSV ecosystems offered as filters (the server accepts any, and `Debian:12` matches `Debian`). */
 const ECOSYSTEMS = [

@@ -3,12 +3,12 @@ import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
+import { useLoaded } from "../../use-loaded.ts";
 import { advisoryDownloadUrl, getAdvisory } from "./api.ts";
 import { TlpBadge } from "./cases/CaseBadges.tsx";
 import { ADVISORIES_PATH, casePagePath } from "./paths.ts";
 import { scoreText } from "./report-format.ts";
 import type { AdvisoryDetail, AdvisoryFormat } from "./types.ts";
-import { useLoaded } from "../../use-loaded.ts";
 
 const FORMAT_LABELS: Record<AdvisoryFormat | "stix", string> = {
   csaf: "CSAF 2.0",

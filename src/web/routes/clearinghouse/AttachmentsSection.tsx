@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useSession } from "../../app/session-context.ts";
 import { formatUtc } from "../../format.ts";
+import { errorText } from "../../use-loaded.ts";
 import { attachmentUrl, uploadAttachment } from "./api.ts";
 import { fileSize } from "./report-format.ts";
 import type { ReportDetail } from "./types.ts";
-import { errorText } from "../../use-loaded.ts";
 
 /**
  * The report's files as download links (the server sends them as octet-stream attachments, so a

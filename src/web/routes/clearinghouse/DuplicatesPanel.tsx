@@ -2,10 +2,10 @@ import { useCallback, useId, useState } from "react";
 import { useSession } from "../../app/session-context.ts";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 import { listDuplicates, mergeReport } from "./api.ts";
 import { advisoryPagePath, reportPagePath } from "./paths.ts";
 import type { DuplicateCandidate, ReportDetail } from "./types.ts";
-import { errorText, useLoaded } from "../../use-loaded.ts";
 
 /** Which report of a pair is the duplicate: the later one; the earlier reporter keeps the credit. */
 function mergeDirection(report: ReportDetail, candidate: DuplicateCandidate) {
@@ -104,6 +104,7 @@ export function DuplicatesPanel({ report, onMerged }: { report: ReportDetail; on
                 <span className="hint">
                   score {candidate.score.toFixed(2)}, {formatUtc(candidate.createdAt)}
                 </span>
+                {candidate.suggestMerge ? <span className="badge badge-suggested">Likely duplicate</span> : null}
               </p>
               <ul className="reasons">
                 {candidate.reasons.map((reason) => (

@@ -4,6 +4,7 @@ import type { FieldProblem } from "../../api-types.ts";
 import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Link, navigate } from "../../router.tsx";
+import { errorText } from "../../use-loaded.ts";
 import { AffectedFields } from "./AffectedFields.tsx";
 import { submitReport, uploadAttachment } from "./api.ts";
 import { ProvenanceFields } from "./ProvenanceFields.tsx";
@@ -19,7 +20,6 @@ import {
 } from "./report-form.ts";
 import { TextField } from "./TextField.tsx";
 import { isTlpLabel, TLP_LABELS, type TlpLabel } from "./types.ts";
-import { errorText } from "../../use-loaded.ts";
 
 /** Paths the form shows next to a field; any other field problem is listed at the top. */
 const PLACED = [

@@ -3,13 +3,13 @@ import { ApiError } from "../../api.ts";
 import type { FieldProblem } from "../../api-types.ts";
 import { useSession } from "../../app/session-context.ts";
 import { navigate } from "../../router.tsx";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 import { openCase } from "./api.ts";
 import { listOrgs } from "./cases/api.ts";
 import { casePagePath } from "./paths.ts";
 import { fieldMessages, unplacedProblems } from "./report-form.ts";
 import { TextField } from "./TextField.tsx";
 import { isTlpLabel, type ReportDetail, TLP_LABELS, type TlpLabel } from "./types.ts";
-import { errorText, useLoaded } from "../../use-loaded.ts";
 
 /**
  * Opens a coordination case from this report (coordinators): the reporter's organisation joins as

@@ -3,11 +3,11 @@ import { ApiError } from "../../api.ts";
 import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { Link } from "../../router.tsx";
+import { errorText, useLoaded } from "../../use-loaded.ts";
 import { listReports } from "./api.ts";
 import { ADVISORIES_PATH, CASES_PATH, NEW_REPORT_PATH } from "./paths.ts";
 import { ReportTable } from "./ReportTable.tsx";
 import type { Page, Report, ReportView } from "./types.ts";
-import { errorText, useLoaded } from "../../use-loaded.ts";
 
 interface Queue {
   view: ReportView;

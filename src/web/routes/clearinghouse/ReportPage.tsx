@@ -3,6 +3,7 @@ import { useSession } from "../../app/session-context.ts";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { formatUtc } from "../../format.ts";
 import { Link } from "../../router.tsx";
+import { useLoaded } from "../../use-loaded.ts";
 import { AttachmentsSection } from "./AttachmentsSection.tsx";
 import { getReport } from "./api.ts";
 import { TlpBadge } from "./cases/CaseBadges.tsx";
@@ -13,7 +14,6 @@ import { KevBadge, SsvcOutcome } from "./ReportTable.tsx";
 import { affectedKindLabel, affectedName, provenanceLabel, scoreText, statusLabel } from "./report-format.ts";
 import { TransitionForm } from "./TransitionForm.tsx";
 import { isTlpLabel, type ReportDetail } from "./types.ts";
-import { useLoaded } from "../../use-loaded.ts";
 
 /** A titled part of the report page (h2 with its labelled section). */
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -2,12 +2,12 @@ import { type FormEvent, useId, useState } from "react";
 import { ApiError } from "../../api.ts";
 import type { FieldProblem } from "../../api-types.ts";
 import { useSession } from "../../app/session-context.ts";
+import { errorText } from "../../use-loaded.ts";
 import { transitionReport } from "./api.ts";
 import { fieldMessages, unplacedProblems } from "./report-form.ts";
 import { statusLabel } from "./report-format.ts";
 import { TextField } from "./TextField.tsx";
 import { REPORT_TRANSITIONS, type ReportDetail, type ReportStatus } from "./types.ts";
-import { errorText } from "../../use-loaded.ts";
 
 /**
  * Moves the report to another state (coordinators). Validating needs reproduction evidence: how it

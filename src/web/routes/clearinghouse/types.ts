@@ -186,6 +186,8 @@ export interface DuplicateCandidate {
   title: string;
   score: number;
   reasons: string[];
+  /** The score reaches the server's merge-suggestion threshold: likely the same flaw. */
+  suggestMerge: boolean;
   createdAt: string;
 }
 
