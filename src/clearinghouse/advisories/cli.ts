@@ -1,10 +1,8 @@
-import type { AppContext } from "../../app/context.ts";
+import type { WithContext } from "../../app/context.ts";
 import { type Command, UsageError } from "../../platform/cli/frame.ts";
 import { notFound } from "../../platform/errors/errors.ts";
 import { type ExportSummary, exportAdvisories } from "./export.ts";
 import { AdvisoryFormat } from "./model.ts";
-
-type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 function human(summary: ExportSummary): string {
   const lines = summary.invalid.flatMap((i) => i.problems.map((p) => `  ${i.id}: ${p.field}: ${p.message}`));

@@ -1,9 +1,7 @@
-import type { AppContext } from "../../app/context.ts";
+import type { WithContext } from "../../app/context.ts";
 import { type Command, UsageError } from "../../platform/cli/frame.ts";
 import { parseTlp, type TlpLabel } from "../../standards/tlp/index.ts";
 import type { ImportKind, ImportSummary } from "./model.ts";
-
-type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 /** A progress line on stderr, rewritten in place at most five times a second. */
 export function progressLine(label: string, enabled: boolean) {

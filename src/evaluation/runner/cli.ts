@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { AppContext } from "../../app/context.ts";
+import type { AppContext, WithContext } from "../../app/context.ts";
 import { type Command, UsageError } from "../../platform/cli/frame.ts";
 import { projectRoot } from "../../platform/config/config.ts";
 import type { Worker } from "../../platform/queue/index.ts";
@@ -14,8 +14,6 @@ import { createRun, resumeRun, runEmbedded, runGovernorOptions } from "./runner.
 import { evalSampleQueue, type SampleHandlerDeps, sampleHandler } from "./sample-handler.ts";
 import { getRun, listRuns, type RunRecord } from "./store.ts";
 import { buildTask, TASKS } from "./tasks.ts";
-
-type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 function positiveInt(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;

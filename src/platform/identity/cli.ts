@@ -1,9 +1,7 @@
-import type { AppContext } from "../../app/context.ts";
+import type { AppContext, WithContext } from "../../app/context.ts";
 import type { Command } from "../cli/frame.ts";
 import { UsageError } from "../cli/frame.ts";
 import { notFound } from "../errors/errors.ts";
-
-type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 const list = (value: unknown) =>
   typeof value === "string"
